@@ -1,0 +1,6 @@
+package banban.gateway;
+
+public final class Main {
+  public static void main(String[] args) {
+  }
+}
