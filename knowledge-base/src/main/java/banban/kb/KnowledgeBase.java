@@ -1,0 +1,122 @@
+package banban.kb;
+
+import banban.kb.index.EntryProfile;
+import banban.kb.index.FaqIndex;
+import banban.nlp.TextPipeline;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base as the gateway sees it: the current snapshot (published entries, their index and
+ * a pipeline that knows their vocabulary) and {@link #ask}. Thread-safe: {@link #ask} never blocks on
+ * a change; changes are serialised among themselves and become visible atomically (a single-entry
+ * change at the index's refresh, a full replacement by swapping the whole snapshot).
+ */
+public final class KnowledgeBase {
+
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+  private final TextPipeline base;
+  private final Answerer answerer;
+  private volatile Snapshot snapshot;
+
+  private KnowledgeBase(TextPipeline base, Answerer answerer, Snapshot snapshot) {
+    this.base = base;
+    this.answerer = answerer;
+    this.snapshot = snapshot;
+  }
+
+  /** Builds the KB from entries (drafts are skipped) with the default citizen-facing texts. */
+  public static KnowledgeBase build(TextPipeline base, List<FaqEntry> entries, DecisionConfig cfg) {
+    return new KnowledgeBase(base, new Answerer(cfg, Texts.load()), snapshotOf(base, entries));
+  }
+
+  /** Decides what to do with one citizen message. CPU-bound (a few ms): call it off the event loop. */
+  public Decision ask(String text) {
+    return answerer.decide(text, snapshot);
+  }
+
+  /** Re-ranked candidates without the decision (agent assist, evaluation). */
+  public List<Candidate> candidates(String text) {
+    Snapshot s = snapshot;
+    return Answerer.rank(s.pipeline().analyze(text == null ? "" : text), s, answerer.config());
+  }
+
+  /** Adds, replaces or (for a draft) withdraws one entry. */
+  public synchronized void apply(FaqEntry changed) {
+    if (!changed.isPublished()) {
+      remove(changed.id());
+      return;
+    }
+    Snapshot s = snapshot;
+    s.index().upsert(changed);
+    refreshVocabulary(s);
+    log.info("FAQ entry {} (version {}) applied to the index", changed.id(), changed.version());
+  }
+
+  public synchronized void remove(String id) {
+    Snapshot s = snapshot;
+    if (s.index().profile(id) == null) return;
+    s.index().delete(id);
+    refreshVocabulary(s);
+    log.info("FAQ entry {} removed from the index", id);
+  }
+
+  /** Builds a new snapshot beside the current one and swaps it in; answering continues meanwhile. */
+  public synchronized void replaceAll(List<FaqEntry> entries) {
+    Snapshot old = snapshot;
+    snapshot = snapshotOf(base, entries);
+    // Searches in flight hold their own reference to the old searcher, so closing is safe.
+    old.index().close();
+    log.info("Knowledge base replaced: {} published entries", snapshot.index().size());
+  }
+
+  public int size() {
+    return snapshot.index().size();
+  }
+
+  public Optional<FaqEntry> entry(String id) {
+    EntryProfile p = snapshot.index().profile(id);
+    return p == null ? Optional.empty() : Optional.of(p.entry());
+  }
+
+  public List<FaqEntry> entries() {
+    return snapshot.index().profiles().stream().map(EntryProfile::entry).toList();
+  }
+
+  public DecisionConfig config() {
+    return answerer.config();
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Typo correction must know terms of a new entry, so the pipeline is rebuilt with the new vocabulary. */
+  private void refreshVocabulary(Snapshot s) {
+    TextPipeline p = base.withVocabulary(vocabulary(entries()));
+    snapshot = Snapshot.of(p, s.index());
+  }
+
+  private static Snapshot snapshotOf(TextPipeline base, List<FaqEntry> entries) {
+    long t0 = System.nanoTime();
+    List<FaqEntry> published = entries.stream().filter(FaqEntry::isPublished).toList();
+    TextPipeline p = base.withVocabulary(vocabulary(published));
+    FaqIndex index = FaqIndex.build(p, published);
+    log.info("FAQ index built: {} entries in {} ms", published.size(), (System.nanoTime() - t0) / 1_000_000);
+    return Snapshot.of(p, index);
+  }
+
+  private static Collection<String> vocabulary(Collection<FaqEntry> entries) {
+    List<String> texts = new ArrayList<>();
+    for (FaqEntry e : entries) {
+      texts.addAll(e.questions());
+      texts.addAll(e.keywords());
+    }
+    return texts;
+  }
+}

@@ -1,0 +1,198 @@
+package banban.kb.index;
+
+import banban.kb.FaqEntry;
+import banban.nlp.TextPipeline;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The in-memory Lucene index of the published FAQ entries plus one {@link EntryProfile} per entry for
+ * re-ranking. Searching is synchronous and thread-safe: searchers come from one shared
+ * {@link SearcherManager}, and an update becomes visible at the {@code maybeRefresh} that ends it, so
+ * readers keep the previous point-in-time view until then instead of waiting.
+ */
+public final class FaqIndex implements Closeable {
+
+  static final String ID = "id";
+  static final String QUESTION = "question";
+  static final String SIMILAR = "similar";
+  static final String KEYWORDS = "keywords";
+  static final String CATEGORY = "category";
+  static final String ANSWER = "answer";
+  /** Questions and keywords together: the document frequency of a term here gives its IDF. */
+  static final String ALL = "all";
+
+  /** A Lucene hit: the entry's profile and its BM25 score. */
+  public record Hit(EntryProfile profile, float score) {}
+
+  /** A query term with its id in the term dictionary (or -1) and its inverse document frequency. */
+  public record QueryTerm(String term, int id, double idf) {}
+
+  /** Hits best first, and the distinct query terms with their weights. */
+  public record Retrieval(List<Hit> hits, List<QueryTerm> terms) {}
+
+  private final TextPipeline pipeline;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final TermDictionary dictionary = new TermDictionary();
+  private final Map<String, EntryProfile> profiles = new ConcurrentHashMap<>();
+
+  private FaqIndex(TextPipeline pipeline) throws IOException {
+    this.pipeline = pipeline;
+    // The id is one opaque token; every text field goes through the nlp index analyzer, so synonyms
+    // are canonicalised the same way at index and query time.
+    this.analyzer = new PerFieldAnalyzerWrapper(pipeline.indexAnalyzer(), Map.of(ID, new KeywordAnalyzer()));
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    this.writer = new IndexWriter(new ByteBuffersDirectory(), cfg);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Indexes the entries (published or not: the caller filters) and makes them searchable. */
+  public static FaqIndex build(TextPipeline pipeline, Collection<FaqEntry> entries) {
+    try {
+      FaqIndex index = new FaqIndex(pipeline);
+      for (FaqEntry e : entries) index.add(e);
+      index.writer.commit();
+      index.searchers.maybeRefreshBlocking();
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot build the FAQ index", e);
+    }
+  }
+
+  /** Adds or replaces one entry; visible to searches when this returns. */
+  public synchronized void upsert(FaqEntry e) {
+    try {
+      EntryProfile p = EntryProfile.of(e, pipeline, analyzer, dictionary);
+      writer.updateDocument(new Term(ID, e.id()), document(e));
+      profiles.put(e.id(), p);
+      searchers.maybeRefreshBlocking();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot index FAQ entry " + e.id(), ex);
+    }
+  }
+
+  public synchronized void delete(String id) {
+    try {
+      writer.deleteDocuments(new Term(ID, id));
+      searchers.maybeRefreshBlocking();
+      profiles.remove(id);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot delete FAQ entry " + id, ex);
+    }
+  }
+
+  public int size() {
+    return profiles.size();
+  }
+
+  public Collection<EntryProfile> profiles() {
+    return profiles.values();
+  }
+
+  public EntryProfile profile(String id) {
+    return profiles.get(id);
+  }
+
+  /** Analyses a query with the pipeline's query analyzer (typo correction against the KB included). */
+  public static List<String> queryTerms(TextPipeline pipeline, String text) {
+    return EntryProfile.analyze(pipeline.queryAnalyzer(), text);
+  }
+
+  /** The top {@code n} entries for these (already analysed) query terms, by boosted BM25. */
+  public Retrieval search(List<String> terms, FieldBoosts boosts, int n) {
+    Map<String, QueryTerm> distinct = new LinkedHashMap<>();
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        int docs = Math.max(1, searcher.getIndexReader().numDocs());
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String t : terms) {
+          if (distinct.containsKey(t) || distinct.size() >= 150) continue;
+          int df = searcher.getIndexReader().docFreq(new Term(ALL, t));
+          double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+          distinct.put(t, new QueryTerm(t, dictionary.lookup(t), idf));
+          clause(q, QUESTION, t, boosts.question());
+          clause(q, SIMILAR, t, boosts.similar());
+          clause(q, KEYWORDS, t, boosts.keywords());
+          clause(q, CATEGORY, t, boosts.category());
+          clause(q, ANSWER, t, boosts.answer());
+        }
+        List<Hit> hits = new ArrayList<>();
+        if (!distinct.isEmpty()) {
+          TopDocs top = searcher.search(q.build(), n);
+          for (ScoreDoc sd : top.scoreDocs) {
+            String id = searcher.storedFields().document(sd.doc).get(ID);
+            EntryProfile p = profiles.get(id);
+            if (p != null) hits.add(new Hit(p, sd.score)); // null: deleted since this searcher opened
+          }
+        }
+        return new Retrieval(hits, List.copyOf(distinct.values()));
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("FAQ search failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      searchers.close();
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void add(FaqEntry e) throws IOException {
+    profiles.put(e.id(), EntryProfile.of(e, pipeline, analyzer, dictionary));
+    writer.addDocument(document(e));
+  }
+
+  private static void clause(BooleanQuery.Builder q, String field, String term, float boost) {
+    if (boost <= 0) return;
+    q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+  }
+
+  private static Document document(FaqEntry e) {
+    Document d = new Document();
+    d.add(new StringField(ID, e.id(), Field.Store.YES));
+    d.add(new TextField(QUESTION, e.question(), Field.Store.NO));
+    for (String s : e.similar()) d.add(new TextField(SIMILAR, s, Field.Store.NO));
+    for (String k : e.keywords()) d.add(new TextField(KEYWORDS, k, Field.Store.NO));
+    d.add(new TextField(CATEGORY, e.category(), Field.Store.NO));
+    d.add(new TextField(ANSWER, e.answer(), Field.Store.NO));
+    for (String s : e.questions()) d.add(new TextField(ALL, s, Field.Store.NO));
+    for (String k : e.keywords()) d.add(new TextField(ALL, k, Field.Store.NO));
+    return d;
+  }
+}
