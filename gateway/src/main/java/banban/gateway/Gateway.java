@@ -1,0 +1,94 @@
+package banban.gateway;
+
+import banban.gateway.config.GatewayConfig;
+import banban.gateway.db.Database;
+import banban.gateway.http.Health;
+import banban.gateway.http.HttpVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the gateway's parts in order, one logged stage each, and stops them in reverse. Blocking
+ * stages (embedded PostgreSQL, migrations, index build) run on worker threads, never on an event loop.
+ */
+public final class Gateway {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final Health health = new Health();
+  private final List<HttpVerticle.Routes> routes = new ArrayList<>();
+  private Database database;
+  private Pool pool;
+  private HttpVerticle http;
+  private String httpDeployment;
+
+  private Gateway(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    Gateway g = new Gateway(vertx, config);
+    long t0 = System.nanoTime();
+    return g.stage("database", () -> {
+          g.database = Database.open(config);
+          return null;
+        })
+        .compose(v -> g.stage("migrations", () -> g.database.migrate()))
+        .compose(v -> {
+          g.pool = g.database.pool(vertx, config.dbPoolSize());
+          g.health.register("database", () -> g.pool.query("SELECT 1").execute());
+          return g.pool.query("INSERT INTO gateway_instance_start(version) VALUES ('" + Main.VERSION + "')").execute();
+        })
+        .compose(v -> g.deployHttp())
+        .map(v -> {
+          log.info("banban ready in {} ms: open http://localhost:{}/", (System.nanoTime() - t0) / 1_000_000, g.port());
+          return g;
+        })
+        .recover(e -> g.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> deployHttp() {
+    long t = System.nanoTime();
+    http = new HttpVerticle(config, health, List.copyOf(routes));
+    return vertx.deployVerticle(http).map(id -> {
+      httpDeployment = id;
+      log.info("Stage http: listening on {}:{} in {} ms", config.httpHost(), http.actualPort(), (System.nanoTime() - t) / 1_000_000);
+      return null;
+    });
+  }
+
+  private <T> Future<T> stage(String name, Callable<T> work) {
+    long t = System.nanoTime();
+    return vertx.executeBlocking(work).onSuccess(r ->
+        log.info("Stage {}: done in {} ms{}", name, (System.nanoTime() - t) / 1_000_000, r == null ? "" : " (" + r + ")"));
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** Stops accepting requests, finishes those in flight, closes the pool, stops the embedded database. */
+  public Future<Void> stop() {
+    Future<Void> undeploy = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
+    return undeploy
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
+        .eventually(() -> vertx.executeBlocking(() -> {
+          if (database != null) database.close();
+          return null;
+        }))
+        .onComplete(r -> log.info("banban stopped"))
+        .mapEmpty();
+  }
+}
