@@ -4,6 +4,10 @@ import banban.gateway.config.GatewayConfig;
 import banban.gateway.db.Database;
 import banban.gateway.http.Health;
 import banban.gateway.http.HttpVerticle;
+import banban.gateway.kb.AskRoutes;
+import banban.gateway.kb.KnowledgeService;
+import banban.gateway.kb.Seeds;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -26,6 +30,8 @@ public final class Gateway {
   private final List<HttpVerticle.Routes> routes = new ArrayList<>();
   private Database database;
   private Pool pool;
+  private WorkerExecutor worker;
+  private KnowledgeService knowledge;
   private HttpVerticle http;
   private String httpDeployment;
 
@@ -47,12 +53,25 @@ public final class Gateway {
           g.health.register("database", () -> g.pool.query("SELECT 1").execute());
           return g.pool.query("INSERT INTO gateway_instance_start(version) VALUES ('" + Main.VERSION + "')").execute();
         })
+        .compose(v -> g.startKnowledge())
         .compose(v -> g.deployHttp())
         .map(v -> {
           log.info("banban ready in {} ms: open http://localhost:{}/", (System.nanoTime() - t0) / 1_000_000, g.port());
           return g;
         })
         .recover(e -> g.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> startKnowledge() {
+    // One named pool for CPU-bound work (Lucene, HanLP), sized for the machine, apart from the
+    // default worker pool that migrations and other blocking start-up steps use.
+    worker = vertx.createSharedWorkerExecutor("banban-kb", config.workerPoolSize());
+    return KnowledgeService.start(vertx, pool, new Seeds(config.seedsDir()), worker).map(k -> {
+      knowledge = k;
+      health.register("knowledgeBase", k::readiness);
+      routes.add(new AskRoutes(k));
+      return null;
+    });
   }
 
   private Future<Void> deployHttp() {
@@ -79,10 +98,15 @@ public final class Gateway {
     return pool;
   }
 
+  public KnowledgeService knowledge() {
+    return knowledge;
+  }
+
   /** Stops accepting requests, finishes those in flight, closes the pool, stops the embedded database. */
   public Future<Void> stop() {
     Future<Void> undeploy = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
     return undeploy
+        .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {
           if (database != null) database.close();

@@ -6,7 +6,7 @@ CREATE TABLE faq (
     category    text        NOT NULL,
     department  text        NOT NULL,
     question    text        NOT NULL,
-    similar     text[]      NOT NULL DEFAULT '{}',
+    similar_questions     text[]      NOT NULL DEFAULT '{}',
     answer      text        NOT NULL,
     keywords    text[]      NOT NULL DEFAULT '{}',
     status      text        NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'draft')),

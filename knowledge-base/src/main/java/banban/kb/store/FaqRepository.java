@@ -100,7 +100,7 @@ public final class FaqRepository {
     for (Row r : rows) {
       OffsetDateTime updated = r.getOffsetDateTime("updated_at");
       out.add(new FaqEntry(r.getString("id"), r.getString("category"), r.getString("department"),
-          r.getString("question"), Arrays.asList(r.getArrayOfStrings("similar")), r.getString("answer"),
+          r.getString("question"), Arrays.asList(r.getArrayOfStrings("similar_questions")), r.getString("answer"),
           Arrays.asList(r.getArrayOfStrings("keywords")),
           FaqEntry.Status.valueOf(r.getString("status").toUpperCase(Locale.ROOT)), r.getInteger("version"),
           updated == null ? null : updated.toInstant()));

@@ -5,7 +5,7 @@ final class FaqSql {
 
   private FaqSql() {}
 
-  static final String COLUMNS = "id, category, department, question, similar, answer, keywords, status, version, updated_at";
+  static final String COLUMNS = "id, category, department, question, similar_questions, answer, keywords, status, version, updated_at";
 
   static final String LIST_PUBLISHED = "SELECT " + COLUMNS + " FROM faq WHERE status = 'published' ORDER BY id";
 
@@ -19,11 +19,11 @@ final class FaqSql {
 
   /** Insert at version 1, or overwrite and bump the version; returns the stored row. */
   static final String UPSERT = """
-      INSERT INTO faq (id, category, department, question, similar, answer, keywords, status, version, updated_at)
+      INSERT INTO faq (id, category, department, question, similar_questions, answer, keywords, status, version, updated_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, now())
       ON CONFLICT (id) DO UPDATE SET
         category = EXCLUDED.category, department = EXCLUDED.department, question = EXCLUDED.question,
-        similar = EXCLUDED.similar, answer = EXCLUDED.answer, keywords = EXCLUDED.keywords,
+        similar_questions = EXCLUDED.similar_questions, answer = EXCLUDED.answer, keywords = EXCLUDED.keywords,
         status = EXCLUDED.status, version = faq.version + 1, updated_at = now()
       RETURNING """ + " " + COLUMNS;
 
@@ -32,14 +32,14 @@ final class FaqSql {
    * file neither bumps versions nor sends a NOTIFY storm to every instance.
    */
   static final String IMPORT_UPSERT = """
-      INSERT INTO faq (id, category, department, question, similar, answer, keywords, status, version, updated_at)
+      INSERT INTO faq (id, category, department, question, similar_questions, answer, keywords, status, version, updated_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, now())
       ON CONFLICT (id) DO UPDATE SET
         category = EXCLUDED.category, department = EXCLUDED.department, question = EXCLUDED.question,
-        similar = EXCLUDED.similar, answer = EXCLUDED.answer, keywords = EXCLUDED.keywords,
+        similar_questions = EXCLUDED.similar_questions, answer = EXCLUDED.answer, keywords = EXCLUDED.keywords,
         status = EXCLUDED.status, version = faq.version + 1, updated_at = now()
-      WHERE (faq.category, faq.department, faq.question, faq.similar, faq.answer, faq.keywords, faq.status)
-        IS DISTINCT FROM (EXCLUDED.category, EXCLUDED.department, EXCLUDED.question, EXCLUDED.similar,
+      WHERE (faq.category, faq.department, faq.question, faq.similar_questions, faq.answer, faq.keywords, faq.status)
+        IS DISTINCT FROM (EXCLUDED.category, EXCLUDED.department, EXCLUDED.question, EXCLUDED.similar_questions,
                           EXCLUDED.answer, EXCLUDED.keywords, EXCLUDED.status)""";
 
   /** Import replaces the table: rows absent from the file are removed (in the same transaction). */
