@@ -5,6 +5,7 @@ import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.corpus.io.ResourceIOAdapter;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
 import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
@@ -108,9 +109,19 @@ public final class Segmenter {
     return out;
   }
 
-  /** True for a word of our dictionary or of HanLP's core dictionary. */
+  /**
+   * True for a word of our dictionary, HanLP's core dictionary or HanLP's bundled general word list
+   * (its default custom dictionary, about 15 MB of heap, loaded once per JVM on first use; it is used
+   * here only to recognise correct words such as 卖房 or 公示, never to segment).
+   */
   public boolean isKnownWord(String word) {
-    return dictionary.contains(word) || CoreDictionary.contains(word);
+    return dictionary.contains(word) || CoreDictionary.contains(word) || CustomDictionary.contains(word);
+  }
+
+  /** Loads HanLP's dictionaries now rather than on the first citizen's message. */
+  public void warmUp() {
+    terms("社保卡怎么补办");
+    isKnownWord("社保卡");
   }
 
   private static List<Term> singleChars(String text) {
