@@ -2,6 +2,9 @@ package banban.gateway;
 
 import banban.gateway.config.GatewayConfig;
 import banban.gateway.db.Database;
+import banban.connectors.web.WebChannel;
+import banban.gateway.conversation.ConversationService;
+import banban.gateway.conversation.ConversationStore;
 import banban.gateway.http.Health;
 import banban.gateway.http.HttpVerticle;
 import banban.gateway.kb.AskRoutes;
@@ -32,6 +35,7 @@ public final class Gateway {
   private Pool pool;
   private WorkerExecutor worker;
   private KnowledgeService knowledge;
+  private ConversationService conversations;
   private HttpVerticle http;
   private String httpDeployment;
 
@@ -54,6 +58,7 @@ public final class Gateway {
           return g.pool.query("INSERT INTO gateway_instance_start(version) VALUES ('" + Main.VERSION + "')").execute();
         })
         .compose(v -> g.startKnowledge())
+        .map(v -> g.startConversations())
         .compose(v -> g.deployHttp())
         .map(v -> {
           log.info("banban ready in {} ms: open http://localhost:{}/", (System.nanoTime() - t0) / 1_000_000, g.port());
@@ -72,6 +77,13 @@ public final class Gateway {
       routes.add(new AskRoutes(k));
       return null;
     });
+  }
+
+  private Void startConversations() {
+    conversations = new ConversationService(vertx, new ConversationStore(pool), knowledge);
+    WebChannel web = new WebChannel(vertx, conversations, config.conversationsPerMinute(), config.messagesPerMinute());
+    routes.add(web::mount);
+    return null;
   }
 
   private Future<Void> deployHttp() {
@@ -96,6 +108,10 @@ public final class Gateway {
 
   public Pool pool() {
     return pool;
+  }
+
+  public ConversationService conversations() {
+    return conversations;
   }
 
   public KnowledgeService knowledge() {

@@ -20,7 +20,9 @@ public record GatewayConfig(
     int dbPoolSize,
     Optional<Path> seedsDir,
     int workerPoolSize,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    int conversationsPerMinute,
+    int messagesPerMinute) {
 
   public static final String HTTP_HOST = "BANBAN_HTTP_HOST";
   public static final String HTTP_PORT = "BANBAN_HTTP_PORT";
@@ -30,6 +32,8 @@ public record GatewayConfig(
   public static final String SEEDS_DIR = "BANBAN_SEEDS_DIR";
   public static final String WORKER_POOL_SIZE = "BANBAN_WORKER_POOL_SIZE";
   public static final String MAX_BODY_BYTES = "BANBAN_MAX_BODY_BYTES";
+  public static final String RATE_CONVERSATIONS = "BANBAN_RATE_CONVERSATIONS_PER_MINUTE";
+  public static final String RATE_MESSAGES = "BANBAN_RATE_MESSAGES_PER_MINUTE";
 
   /** Key → (default, description), in the order the README table lists them. */
   public static final Map<String, String[]> KEYS = keys();
@@ -44,6 +48,8 @@ public record GatewayConfig(
     k.put(SEEDS_DIR, new String[] {"", "directory with faq.jsonl, synonyms.txt, dictionary.txt, intents.txt; empty = the seeds inside the jar"});
     k.put(WORKER_POOL_SIZE, new String[] {String.valueOf(2 * Runtime.getRuntime().availableProcessors()), "threads for knowledge-base searches and text analysis"});
     k.put(MAX_BODY_BYTES, new String[] {"65536", "largest accepted HTTP request body in bytes"});
+    k.put(RATE_CONVERSATIONS, new String[] {"20", "new conversations one client address may open per minute"});
+    k.put(RATE_MESSAGES, new String[] {"60", "messages, feedback and handoff requests one client address may send per minute"});
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -72,12 +78,15 @@ public record GatewayConfig(
         integer(merged, DB_POOL_SIZE, 1, 200),
         seeds.isEmpty() ? Optional.empty() : Optional.of(Path.of(seeds)),
         integer(merged, WORKER_POOL_SIZE, 1, 256),
-        integer(merged, MAX_BODY_BYTES, 1024, 16 * 1024 * 1024));
+        integer(merged, MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),
+        integer(merged, RATE_CONVERSATIONS, 1, 100_000),
+        integer(merged, RATE_MESSAGES, 1, 100_000));
   }
 
   /** The same record with another port and data directory: what tests and tools change most. */
   public GatewayConfig withPortAndDataDir(int port, Path dir) {
-    return new GatewayConfig(httpHost, port, dir, dbUrl, dbPoolSize, seedsDir, workerPoolSize, maxBodyBytes);
+    return new GatewayConfig(httpHost, port, dir, dbUrl, dbPoolSize, seedsDir, workerPoolSize, maxBodyBytes,
+        conversationsPerMinute, messagesPerMinute);
   }
 
   private static String string(JsonObject json, String key) {

@@ -1,5 +1,6 @@
 package banban.gateway.http;
 
+import banban.connectors.http.HttpError;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;

@@ -6,7 +6,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,8 +40,18 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new AccessLog());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+      ctx.next();
+    });
+    // The help box is embedded on the district's own site, another origin; tokens travel as bearer
+    // headers, never cookies, so allowing any origin exposes nothing.
+    router.route("/api/v1/*").handler(CorsHandler.create()
+        .allowedMethods(java.util.Set.of(HttpMethod.GET, HttpMethod.POST))
+        .allowedHeaders(java.util.Set.of("Content-Type", "Authorization")));
+    router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     features.forEach(f -> f.accept(router));
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
     router.route().failureHandler(Failures::handle);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

@@ -1,4 +1,4 @@
-package banban.gateway.http;
+package banban.connectors.http;
 
 /** A failure with the HTTP status and error code the client should get; raised with ctx.fail(...). */
 public final class HttpError extends RuntimeException {
@@ -13,6 +13,14 @@ public final class HttpError extends RuntimeException {
 
   public static HttpError badRequest(String message) {
     return new HttpError(400, "bad_request", message);
+  }
+
+  public static HttpError forbidden(String message) {
+    return new HttpError(403, "forbidden", message);
+  }
+
+  public static HttpError conflict(String message) {
+    return new HttpError(409, "conflict", message);
   }
 
   public static HttpError notFound(String message) {
