@@ -51,6 +51,7 @@ public final class Normalizer {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
+      if (isSymbol(cp)) continue;
       if (isDecoration(cp)) {
         pendingSpace = true;
         continue;
@@ -69,16 +70,21 @@ public final class Normalizer {
     return out.toString().strip();
   }
 
-  private static boolean isDecoration(int cp) {
+  /** Emoji, their modifiers and joiners, and other pictographs: dropped without a trace. */
+  private static boolean isSymbol(int cp) {
     int type = Character.getType(cp);
     return type == Character.OTHER_SYMBOL
         || type == Character.MODIFIER_SYMBOL
-        || type == Character.NON_SPACING_MARK && !Character.isLetterOrDigit(cp)
+        || type == Character.NON_SPACING_MARK
         || type == Character.ENCLOSING_MARK
         || type == Character.CONTROL
         || type == Character.FORMAT
-        || Character.isSurrogate((char) cp) && cp <= 0xFFFF
-        || "【】「」『』〖〗〔〕《》〈〉~^_|*#".indexOf(cp) >= 0;
+        || type == Character.SURROGATE;
+  }
+
+  /** Decorative brackets and marks around words: replaced by a space so the words stay apart. */
+  private static boolean isDecoration(int cp) {
+    return "【】「」『』〖〗〔〕《》〈〉~^_|*#".indexOf(cp) >= 0;
   }
 
   static boolean isPunctuation(int cp) {

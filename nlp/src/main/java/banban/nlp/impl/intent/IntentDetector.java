@@ -76,12 +76,19 @@ public final class IntentDetector {
     return cues.size() >= 2 ? String.join("+", cues) : null;
   }
 
+  /**
+   * True when a negation cue starts in the same clause at most {@link #NEGATION_REACH} chars before the
+   * cue. The negation may run into the cue ("不需要" before the cue "要人工").
+   */
   private boolean negated(String text, int cueStart) {
     int from = cueStart;
     while (from > 0 && cueStart - from < NEGATION_REACH && !isClauseBreak(text.charAt(from - 1))) from--;
     if (from == cueStart) return false;
-    String before = text.substring(from, cueStart);
-    return any(rules.negation, before);
+    for (Pattern p : rules.negation) {
+      Matcher m = p.matcher(text).region(from, text.length());
+      if (m.find() && m.start() < cueStart) return true;
+    }
+    return false;
   }
 
   /** True when the text holds nothing but small-talk cues, filler words and punctuation. */

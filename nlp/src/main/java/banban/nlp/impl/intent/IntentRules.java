@@ -105,9 +105,10 @@ public final class IntentRules {
     for (String literal : value.split("\\|")) {
       String n = normalizer.apply(literal);
       if (n.isEmpty()) continue;
-      // Latin cues ("hi", "bye") must be whole words, not parts of "this" or "maybe".
+      // Latin cues ("hi", "bye") must be whole Latin words, not parts of "this" or "maybe"; \\b would not
+      // do, as Java counts Chinese characters as word characters.
       boolean latin = n.chars().allMatch(c -> c < 0x80 && (Character.isLetter(c) || c == ' '));
-      out.add(Pattern.compile(latin ? "\\b" + Pattern.quote(n) + "\\b" : Pattern.quote(n)));
+      out.add(Pattern.compile(latin ? "(?<![a-z])" + Pattern.quote(n) + "(?![a-z])" : Pattern.quote(n)));
     }
     return out;
   }
