@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,19 @@ public final class ConversationService implements ConversationPort {
   private final KnowledgeService knowledge;
   private final Texts texts;
   private final BotTurn turn;
+  private final Function<String, Future<Decision>> asker;
 
   public ConversationService(Vertx vertx, ConversationStore store, KnowledgeService knowledge) {
+    this(vertx, store, knowledge, knowledge::ask);
+  }
+
+  /** With another way of asking the knowledge base: tests use it to make the answer fail. */
+  ConversationService(Vertx vertx, ConversationStore store, KnowledgeService knowledge,
+      Function<String, Future<Decision>> asker) {
     this.vertx = vertx;
     this.store = store;
     this.knowledge = knowledge;
+    this.asker = asker;
     this.texts = Texts.load();
     this.turn = new BotTurn(texts);
   }
@@ -106,7 +115,7 @@ public final class ConversationService implements ConversationPort {
             1.0, List.of(), List.of()));
       }
     }
-    return knowledge.ask(text);
+    return asker.apply(text);
   }
 
   private Future<JsonArray> apologise(String id, String text, Throwable cause) {
