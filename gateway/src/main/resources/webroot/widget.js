@@ -14,7 +14,7 @@
     launcher: '在线帮办',
     launcherLabel: '打开在线帮办，咨询政务服务问题',
     title: '在线帮办',
-    subtitle: '政务服务智能助手 · 工作日 9:00–17:00 可转人工',
+    subtitle: '智能解答 · 可转人工客服',
     close: '关闭',
     closeLabel: '关闭在线帮办',
     human: '转人工',
@@ -372,7 +372,8 @@
   });
   function autosize() {
     input.style.height = 'auto';
-    input.style.height = Math.min(input.scrollHeight, 120) + 'px';
+    input.style.height = Math.min(input.scrollHeight + 2, 120) + 'px';
+    input.style.overflowY = input.scrollHeight + 2 > 120 ? 'auto' : 'hidden';
   }
   input.addEventListener('input', autosize);
 

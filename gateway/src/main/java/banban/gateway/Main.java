@@ -2,7 +2,9 @@ package banban.gateway;
 
 import banban.gateway.config.ConfigException;
 import banban.gateway.config.ConfigLoader;
+import banban.gateway.cli.KbCommand;
 import banban.gateway.config.GatewayConfig;
+import banban.kb.eval.EvalCommand;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,6 +52,8 @@ public final class Main {
     String[] commandArgs = rest.isEmpty() ? new String[0] : rest.subList(1, rest.size()).toArray(String[]::new);
     return switch (command) {
       case "serve" -> serve(configFile, err);
+      case "eval" -> EvalCommand.run(commandArgs, out);
+      case "kb" -> withConfig(configFile, err, config -> KbCommand.run(commandArgs, config, out, err));
       default -> {
         err.println("Unknown command '" + command + "'\n");
         err.print(usage());
@@ -87,6 +91,20 @@ public final class Main {
     }
   }
 
+  private static int withConfig(Optional<Path> configFile, PrintStream err, java.util.function.ToIntFunction<GatewayConfig> command) {
+    Vertx vertx = Vertx.vertx();
+    GatewayConfig config;
+    try {
+      config = ConfigLoader.load(vertx, configFile).await();
+    } catch (Exception e) {
+      err.println("Configuration error: " + e.getMessage());
+      return 2;
+    } finally {
+      vertx.close();
+    }
+    return command.applyAsInt(config);
+  }
+
   private static int awaitForever() {
     try {
       Thread.currentThread().join();
@@ -102,6 +120,10 @@ public final class Main {
         .append("Usage: java -jar banban.jar [--config FILE] [COMMAND] [ARGS]\n\n")
         .append("Commands:\n")
         .append("  serve                    start the gateway (default)\n")
+        .append("  eval --cases FILE [--kb FAQ.jsonl] [--sweep]\n")
+        .append("                           run the answering code on evaluation cases; print figures and baselines\n")
+        .append("  kb import FILE           replace the FAQ table with a JSONL file (all or nothing)\n")
+        .append("  kb export FILE           write the FAQ table as JSONL\n")
         .append("  help, --help             show this text\n\n")
         .append("Options:\n")
         .append("  --config FILE            YAML file with any of the keys below (environment variables win)\n\n")

@@ -212,7 +212,8 @@ class HelpBoxTest {
 
     browser.resize(390, 844);
     box.wait.until(d -> ((Number) box.script("return window.innerWidth;")).intValue() <= 480);
-    int viewport = ((Number) box.script("return window.innerWidth;")).intValue();
+    // The layout viewport: the window less any scroll bar.
+    int viewport = ((Number) box.script("return document.documentElement.clientWidth;")).intValue();
     int panel = ((Number) box.script("return Math.round(document.getElementById('bb-panel').getBoundingClientRect().width);")).intValue();
     assertThat(panel).isEqualTo(viewport);
     browser.screenshot("help-box-phone");
