@@ -87,7 +87,7 @@ public final class DefaultTextPipeline implements TextPipeline {
       if (normalized.isEmpty()) return new AnalyzedQuery(original, "", List.of(), List.of(), List.of(), false);
       TypoCorrector.Result corrected = typos.correct(normalized);
       List<String> tokens = new ArrayList<>();
-      for (Term t : parts.segmenter().terms(corrected.text())) {
+      for (Term t : termsOf(corrected)) {
         String term = canonicalContentTerm(t.word);
         if (term != null) tokens.add(term);
       }
@@ -132,9 +132,9 @@ public final class DefaultTextPipeline implements TextPipeline {
   private List<AnalyzedToken> tokens(String text, boolean correctTypos) {
     try {
       String normalized = normalize(text);
-      String input = correctTypos ? typos.correct(normalized).text() : normalized;
+      List<Term> terms = correctTypos ? termsOf(typos.correct(normalized)) : parts.segmenter().terms(normalized);
       List<AnalyzedToken> out = new ArrayList<>();
-      for (Term t : parts.segmenter().terms(input)) {
+      for (Term t : terms) {
         String term = canonicalContentTerm(t.word);
         if (term != null) out.add(new AnalyzedToken(term, t.offset, t.offset + t.word.length()));
       }
@@ -143,6 +143,10 @@ public final class DefaultTextPipeline implements TextPipeline {
       LOG.warn("Tokenising a text of {} chars failed; no tokens", text.length(), e);
       return List.of();
     }
+  }
+
+  private List<Term> termsOf(TypoCorrector.Result corrected) {
+    return corrected.terms() != null ? corrected.terms() : parts.segmenter().terms(corrected.text());
   }
 
   /** The canonical form of a content word, or null for stop words and punctuation. */

@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds what a message asks the conversation layer to do, from the rules of {@code seeds/intents.txt}.
@@ -38,7 +36,7 @@ public final class IntentDetector {
     if (text == null || text.isBlank()) return Detection.NONE;
     List<DetectedIntent> found = new ArrayList<>();
     if (!any(rules.unless.get(Intent.EMERGENCY), text)) {
-      for (Map.Entry<String, List<Pattern>> e : rules.emergency.entrySet()) {
+      for (Map.Entry<String, List<Cue>> e : rules.emergency.entrySet()) {
         if (firstCue(e.getValue(), text) != null) found.add(new DetectedIntent(Intent.EMERGENCY, e.getKey()));
       }
     }
@@ -54,22 +52,23 @@ public final class IntentDetector {
   }
 
   /** The first cue that is not negated, or null. */
-  private String firstCue(List<Pattern> patterns, String text) {
+  private String firstCue(List<Cue> patterns, String text) {
     if (patterns == null) return null;
-    for (Pattern p : patterns) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        if (m.end() > m.start() && !negated(text, m.start())) return m.group();
+    for (Cue cue : patterns) {
+      Cue.Match m = cue.find(text, 0);
+      while (m != null) {
+        if (m.end() > m.start() && !negated(text, m.start())) return text.substring(m.start(), m.end());
+        m = cue.find(text, m.start() + 1);
       }
     }
     return null;
   }
 
   /** Two or more different weak cues, joined with '+', or null. */
-  private String weakCues(List<Pattern> patterns, String text) {
+  private String weakCues(List<Cue> patterns, String text) {
     if (patterns == null) return null;
     Set<String> cues = new LinkedHashSet<>();
-    for (Pattern p : patterns) {
+    for (Cue p : patterns) {
       String cue = firstCue(List.of(p), text);
       if (cue != null) cues.add(cue);
     }
@@ -84,9 +83,9 @@ public final class IntentDetector {
     int from = cueStart;
     while (from > 0 && cueStart - from < NEGATION_REACH && !isClauseBreak(text.charAt(from - 1))) from--;
     if (from == cueStart) return false;
-    for (Pattern p : rules.negation) {
-      Matcher m = p.matcher(text).region(from, text.length());
-      if (m.find() && m.start() < cueStart) return true;
+    for (Cue negation : rules.negation) {
+      Cue.Match m = negation.find(text, from);
+      if (m != null && m.start() < cueStart) return true;
     }
     return false;
   }
@@ -102,17 +101,21 @@ public final class IntentDetector {
     return true;
   }
 
-  private static String blankOut(List<Pattern> patterns, String text) {
+  private static String blankOut(List<Cue> patterns, String text) {
     if (patterns == null) return text;
-    String out = text;
-    for (Pattern p : patterns) out = p.matcher(out).replaceAll(" ");
-    return out;
+    StringBuilder out = new StringBuilder(text);
+    for (Cue cue : patterns) {
+      for (Cue.Match m = cue.find(text, 0); m != null; m = cue.find(text, m.end() > m.start() ? m.end() : m.start() + 1)) {
+        for (int k = m.start(); k < m.end(); k++) out.setCharAt(k, ' ');
+      }
+    }
+    return out.toString();
   }
 
-  private static boolean any(List<Pattern> patterns, String text) {
+  private static boolean any(List<Cue> patterns, String text) {
     if (patterns == null) return false;
-    for (Pattern p : patterns) {
-      if (p.matcher(text).find()) return true;
+    for (Cue cue : patterns) {
+      if (cue.find(text, 0) != null) return true;
     }
     return false;
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class IntentRules {
   private static final Logger LOG = LoggerFactory.getLogger(IntentRules.class);
 
-  final Map<Intent, List<Pattern>> strong = new EnumMap<>(Intent.class);
-  final Map<Intent, List<Pattern>> weak = new EnumMap<>(Intent.class);
-  final Map<Intent, List<Pattern>> unless = new EnumMap<>(Intent.class);
+  final Map<Intent, List<Cue>> strong = new EnumMap<>(Intent.class);
+  final Map<Intent, List<Cue>> weak = new EnumMap<>(Intent.class);
+  final Map<Intent, List<Cue>> unless = new EnumMap<>(Intent.class);
   /** Emergency number to its cues, in file order. */
-  final Map<String, List<Pattern>> emergency = new LinkedHashMap<>();
-  final List<Pattern> negation = new ArrayList<>();
-  final List<Pattern> filler = new ArrayList<>();
+  final Map<String, List<Cue>> emergency = new LinkedHashMap<>();
+  final List<Cue> negation = new ArrayList<>();
+  final List<Cue> filler = new ArrayList<>();
 
   private IntentRules() {}
 
@@ -55,7 +54,7 @@ public final class IntentRules {
         continue;
       }
       String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      List<Pattern> patterns;
+      List<Cue> patterns;
       try {
         patterns = patterns(line.substring(colon + 1).strip(), normalizer);
       } catch (PatternSyntaxException e) {
@@ -67,7 +66,7 @@ public final class IntentRules {
     return rules;
   }
 
-  private boolean add(String key, List<Pattern> patterns) {
+  private boolean add(String key, List<Cue> patterns) {
     if (key.equals("negation") || key.equals("filler")) {
       (key.equals("negation") ? negation : filler).addAll(patterns);
       return true;
@@ -79,7 +78,7 @@ public final class IntentRules {
     }
     Intent intent = intent(parts[0]);
     if (intent == null) return false;
-    Map<Intent, List<Pattern>> target = parts.length == 1 ? strong
+    Map<Intent, List<Cue>> target = parts.length == 1 ? strong
         : switch (parts[1]) {
           case "weak" -> weak;
           case "unless" -> unless;
@@ -97,19 +96,15 @@ public final class IntentRules {
     return null;
   }
 
-  private static List<Pattern> patterns(String value, UnaryOperator<String> normalizer) {
+  private static List<Cue> patterns(String value, UnaryOperator<String> normalizer) {
     if (value.length() > 2 && value.startsWith("/") && value.endsWith("/")) {
-      return List.of(Pattern.compile(value.substring(1, value.length() - 1)));
+      return List.of(Cue.regex(value.substring(1, value.length() - 1)));
     }
-    List<Pattern> out = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
     for (String literal : value.split("\\|")) {
       String n = normalizer.apply(literal);
-      if (n.isEmpty()) continue;
-      // Latin cues ("hi", "bye") must be whole Latin words, not parts of "this" or "maybe"; \\b would not
-      // do, as Java counts Chinese characters as word characters.
-      boolean latin = n.chars().allMatch(c -> c < 0x80 && (Character.isLetter(c) || c == ' '));
-      out.add(Pattern.compile(latin ? "(?<![a-z])" + Pattern.quote(n) + "(?![a-z])" : Pattern.quote(n)));
+      if (!n.isEmpty()) phrases.add(n);
     }
-    return out;
+    return phrases.isEmpty() ? List.of() : List.of(Cue.literals(phrases));
   }
 }

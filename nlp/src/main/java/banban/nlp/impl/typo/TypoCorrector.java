@@ -42,32 +42,38 @@ public final class TypoCorrector {
     this.functionWord = functionWord;
   }
 
-  public record Result(String text, List<Correction> corrections) {}
+  /**
+   * @param terms the segmentation of the input text when nothing was corrected (so callers need not
+   *     segment it again), otherwise null
+   */
+  public record Result(String text, List<Correction> corrections, List<Term> terms) {}
 
   public Result correct(String text) {
-    if (text == null || text.length() < 2 || vocabulary.size() == 0) return new Result(text == null ? "" : text, List.of());
-    String[] keys = PinyinKeys.of(text);
-    if (keys == null) return new Result(text, List.of());
+    if (text == null || text.isEmpty()) return new Result("", List.of(), List.of());
+    List<Term> terms = segmenter.terms(text);
+    String[] keys = text.length() < 2 || vocabulary.size() == 0 ? null : PinyinKeys.of(text);
+    if (keys == null) return new Result(text, List.of(), terms);
     boolean[] covered = coverage(text);
-    int[] wordAt = knownWords(text);
+    int[] wordAt = knownWords(text, terms);
     StringBuilder out = new StringBuilder(text.length());
     List<Correction> corrections = new ArrayList<>();
+    boolean[] worthTrying = new boolean[Vocabulary.MAX_TERM_LENGTH + 1];
     int i = 0;
     while (i < text.length()) {
-      int step = 1;
+      int maxLen = Math.min(Vocabulary.MAX_TERM_LENGTH, text.length() - i);
+      int exact = longestTermAt(text, i, maxLen);
+      markWorthTrying(text, keys, i, maxLen, worthTrying);
+      int step = Math.max(1, exact);
       String replacement = null;
-      for (int len = Math.min(Vocabulary.MAX_TERM_LENGTH, text.length() - i); len >= 2; len--) {
+      for (int len = maxLen; len > exact && len >= 2; len--) {
+        if (!worthTrying[len] || !hasUncovered(covered, i, len) || crossesWord(wordAt, i, len)) continue;
         String window = text.substring(i, i + len);
-        if (vocabulary.contains(window)) {
-          step = len;
-          break;
-        }
-        if (!Vocabulary.allHan(window) || !hasUncovered(covered, i, len) || crossesWord(wordAt, i, len)
-            || segmenter.isKnownWord(window)) continue;
+        if (!Vocabulary.allHan(window)) continue;
         replacement = byPinyin(window, PinyinKeys.join(keys, i, i + len));
         if (replacement == null && len >= MIN_SHAPE_LENGTH) replacement = byShape(window, covered, i);
+        // The costlier checks run only for the rare window that has a candidate.
         if (replacement != null && (changesFunctionChar(window, replacement) || functionWord.test(replacement)
-            || len == 2 && plausiblePair(window))) replacement = null;
+            || len == 2 && plausiblePair(window) || segmenter.isKnownWord(window))) replacement = null;
         if (replacement != null) {
           step = len;
           corrections.add(new Correction(window, replacement));
@@ -78,7 +84,8 @@ public final class TypoCorrector {
       else out.append(text, i, i + step);
       i += step;
     }
-    return new Result(corrections.isEmpty() ? text : out.toString(), List.copyOf(corrections));
+    if (corrections.isEmpty()) return new Result(text, List.of(), terms);
+    return new Result(out.toString(), List.copyOf(corrections), null);
   }
 
   private String byPinyin(String window, String key) {
@@ -117,23 +124,50 @@ public final class TypoCorrector {
     boolean[] covered = new boolean[text.length()];
     for (int i = 0; i < text.length(); i++) {
       for (int len = 2; len <= Vocabulary.MAX_TERM_LENGTH && i + len <= text.length(); len++) {
-        if (vocabulary.contains(text.substring(i, i + len))) {
-          for (int k = i; k < i + len; k++) covered[k] = true;
-        }
+        String s = text.substring(i, i + len);
+        if (vocabulary.contains(s)) java.util.Arrays.fill(covered, i, i + len, true);
+        if (!vocabulary.isPrefix(s)) break;
       }
     }
     return covered;
+  }
+
+  /** Length of the longest vocabulary term at {@code i}, 0 if none. */
+  private int longestTermAt(String text, int i, int maxLen) {
+    int longest = 0;
+    for (int len = 2; len <= maxLen; len++) {
+      String s = text.substring(i, i + len);
+      if (vocabulary.contains(s)) longest = len;
+      if (!vocabulary.isPrefix(s)) break;
+    }
+    return longest;
+  }
+
+  /** Marks the window lengths at {@code i} that some term could match by sound or by shape. */
+  private void markWorthTrying(String text, String[] keys, int i, int maxLen, boolean[] worth) {
+    java.util.Arrays.fill(worth, false);
+    StringBuilder key = new StringBuilder();
+    for (int len = 1; len <= maxLen && keys[i + len - 1] != null; len++) {
+      if (len > 1) key.append('\'');
+      key.append(keys[i + len - 1]);
+      String k = key.toString();
+      if (len >= 2 && vocabulary.hasPinyin(k)) worth[len] = true;
+      if (!vocabulary.isPinyinPrefix(k)) break;
+    }
+    for (int len = MIN_SHAPE_LENGTH; len <= maxLen; len++) {
+      if (vocabulary.mayDifferInOne(text, i, len)) worth[len] = true;
+    }
   }
 
   /**
    * For each char, the index of the known word of two or more chars the segmenter puts it in, or -1. A
    * window that cuts such a word in two ("在小" of "在小区") is a word border, not a typo.
    */
-  private int[] knownWords(String text) {
+  private int[] knownWords(String text, List<Term> terms) {
     int[] wordAt = new int[text.length()];
     java.util.Arrays.fill(wordAt, -1);
     int index = 0;
-    for (Term t : segmenter.terms(text)) {
+    for (Term t : terms) {
       index++;
       if (t.word.length() < 2 || t.offset < 0 || t.offset + t.word.length() > text.length()) continue;
       if (!segmenter.isKnownWord(t.word)) continue;
