@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1000}
 mvn -B -q -DskipTests package
-mvn -B -q -pl gateway test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+mvn -B -q -pl gateway -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 work=$(mktemp -d /tmp/banban-load.XXXX)
 python3 - "$work/questions.txt" <<'PY'
 import json, sys
@@ -22,10 +22,11 @@ run() { if [ "$(id -u)" -eq 0 ]; then ./banban jar "$@"; else java -jar gateway/
 BANBAN_HTTP_PORT=$port BANBAN_DATA_DIR=$work/data BANBAN_RATE_CONVERSATIONS_PER_MINUTE=100000 \
   BANBAN_RATE_MESSAGES_PER_MINUTE=100000 BANBAN_HTTP_HOST=127.0.0.1 JAVA_OPTS="-Xmx1g" run > "$work/gateway.log" 2>&1 &
 for i in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
-gw=$(pgrep -f "banban.jar" | head -1)
+gw=$(pgrep -f "java.*-jar gateway/target/banban.jar" | tail -1)
+as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u banban -- "$@"; else "$@"; fi; }
 java -Xmx1g -cp "gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/test.classpath)" \
   banban.gateway.bench.ConversationLoad "$port" "$n" "$work/questions.txt"
 echo "gateway heap after the run:"
-jcmd "$gw" GC.heap_info | sed -n '1,4p' || true
+as_owner jcmd "$gw" GC.heap_info | sed -n '1,6p' || true
 kill -TERM "$gw"; wait || true
 rm -rf "$work"

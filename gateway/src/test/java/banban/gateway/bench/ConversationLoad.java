@@ -34,7 +34,8 @@ public final class ConversationLoad {
     int n = Integer.parseInt(args[1]);
     List<String> questions = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
     Vertx vertx = Vertx.vertx();
-    WebClient http = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(64).setDefaultHost("127.0.0.1").setDefaultPort(port));
+    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
     var wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(n + 10));
     try {
       long t0 = System.nanoTime();
