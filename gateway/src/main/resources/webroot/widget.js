@@ -121,7 +121,7 @@
     humanBtn, closeBtn
   ]);
   var queueBar = el('div', { className: 'bb-queue', 'data-testid': 'chat-queue-position', role: 'status', hidden: '' });
-  var notice = el('div', { className: 'bb-notice', role: 'alert', hidden: '' });
+  var notice = el('div', { className: 'bb-notice', 'data-testid': 'chat-notice', role: 'alert', hidden: '' });
   var list = el('div', {
     className: 'bb-messages', role: 'log', 'aria-live': 'polite', 'aria-label': T.messagesLabel, tabindex: '0'
   });

@@ -12,12 +12,16 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -98,6 +102,7 @@ class HelpBoxTest {
     assertThat(box.last("citizen").getText()).isEqualTo(question);
     assertThat(answer.getText()).contains("来源：");
     assertThat(answer.findElements(testId("chat-suggestion"))).isEmpty();
+    browser.screenshot("help-box-suggestions");
   }
 
   @Test
@@ -183,6 +188,47 @@ class HelpBoxTest {
     WebElement row = operator.findElement(By.xpath(".."));
     assertThat(row.findElement(By.cssSelector(".bb-who")).getText()).isEqualTo("人工客服");
     assertThat(box.messages("operator")).hasSize(1);
+    browser.screenshot("help-box-operator");
+  }
+
+  /** How sending fails (a script standing in for fetch's result) and what the citizen is told. */
+  static Stream<Arguments> sendFailures() {
+    return Stream.of(
+        Arguments.of("429 too many requests",
+            "Promise.resolve(new Response(JSON.stringify({error: {code: 'too_many_requests', message: 'slow down'}}),"
+                + " {status: 429, headers: {'Retry-After': '30'}}))",
+            "发送太频繁，请稍后再试"),
+        Arguments.of("400 too long",
+            "Promise.resolve(new Response(JSON.stringify({error: {code: 'bad_request',"
+                + " message: 'Field text is longer than 1000 characters'}}), {status: 400}))",
+            "消息太长了，请控制在 1000 字以内"),
+        Arguments.of("network down", "Promise.reject(new TypeError('Failed to fetch'))", "网络连接中断，正在重试…"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sendFailures")
+  @DisplayName("When sending fails the citizen sees why in Chinese, keeps the typed text, and can send it once it works again")
+  void sendingFails(String name, String failure, String shown) {
+    box.open();
+    // Only the sending of messages fails; reading the transcript and the stream keep working.
+    box.script("window.__fetch = window.fetch; window.fetch = function (url, init) {"
+        + " return init && init.method === 'POST' && /\\/messages$/.test(url) ? " + failure + " : window.__fetch(url, init); };");
+    WebElement input = box.find("chat-input");
+    input.sendKeys("公积金怎么提取");
+    input.sendKeys(Keys.ENTER);
+
+    box.wait.until(d -> box.find("chat-notice").isDisplayed());
+    assertThat(box.find("chat-notice").getText()).isEqualTo(shown);
+    assertThat(input.getAttribute("value")).isEqualTo("公积金怎么提取");
+    assertThat(box.messages("citizen")).isEmpty();
+
+    box.script("window.fetch = window.__fetch;");
+    int bots = box.messages("bot").size();
+    box.find("chat-send").click();
+    box.nextBot(bots);
+    assertThat(box.last("citizen").getText()).isEqualTo("公积金怎么提取");
+    assertThat(input.getAttribute("value")).isEmpty();
+    box.wait.until(d -> !box.find("chat-notice").isDisplayed());
   }
 
   @Test
