@@ -40,7 +40,7 @@ public final class Answerer {
   public static List<Candidate> rank(AnalyzedQuery aq, Snapshot s, DecisionConfig cfg) {
     if (aq.normalized().isBlank()) return List.of();
     List<String> terms = EntryProfile.analyze(s.queryAnalyzer(), aq.normalized());
-    return Ranker.rank(s.index().search(terms, cfg.boosts(), cfg.candidates()), aq.normalized(), cfg);
+    return Ranker.rank(s.index(), s.index().search(terms, cfg.boosts(), cfg.candidates()), aq.normalized(), cfg);
   }
 
   /**

@@ -96,7 +96,12 @@ public final class KnowledgeBase {
     return snapshot;
   }
 
-  /** Typo correction must know terms of a new entry, so the pipeline is rebuilt with the new vocabulary. */
+  /**
+   * Typo correction must know the terms of a new entry, so the pipeline is rebuilt with the new
+   * vocabulary. This takes about a second for the seed KB; it runs after the index change, which
+   * {@link #ask} already sees, so an edited answer is served at once and only typo correction of the
+   * new terms waits.
+   */
   private void refreshVocabulary(Snapshot s) {
     TextPipeline p = base.withVocabulary(vocabulary(entries()));
     snapshot = Snapshot.of(p, s.index());

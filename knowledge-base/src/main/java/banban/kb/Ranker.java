@@ -19,70 +19,73 @@ final class Ranker {
   private Ranker() {}
 
   /** Features of every hit, scored with {@code cfg}, best first. */
-  static List<Candidate> rank(FaqIndex.Retrieval r, String normalizedQuery, DecisionConfig cfg) {
+  static List<Candidate> rank(FaqIndex index, FaqIndex.Retrieval r, String normalizedQuery, DecisionConfig cfg) {
     if (r.hits().isEmpty()) return List.of();
-    double[] w = new double[r.terms().size()];
+    List<QueryTerm> terms = r.terms();
+    double[] w = new double[terms.size()];
     double total = 0;
+    double norm2 = 0;
     for (int i = 0; i < w.length; i++) {
-      QueryTerm t = r.terms().get(i);
+      QueryTerm t = terms.get(i);
       w[i] = t.id() < 0 ? t.idf() * cfg.oovWeight() : t.idf();
       total += w[i];
+      norm2 += w[i] * w[i];
     }
-    int[] queryBigrams = EntryProfile.bigrams(normalizedQuery);
+    Query q = new Query(terms, w, total, Math.sqrt(norm2), EntryProfile.bigrams(normalizedQuery), normalizedQuery);
     float top = r.hits().get(0).score();
     List<Candidate> out = new ArrayList<>(r.hits().size());
-    for (FaqIndex.Hit h : r.hits()) {
-      out.add(features(h, r.terms(), w, total, queryBigrams, normalizedQuery, top).rescore(cfg));
-    }
+    for (FaqIndex.Hit h : r.hits()) out.add(features(index, h, q, top).rescore(cfg));
     out.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return out;
   }
 
-  private static Candidate features(FaqIndex.Hit h, List<QueryTerm> terms, double[] w, double total, int[] qBigrams,
-      String normalizedQuery, float top) {
+  private record Query(List<QueryTerm> terms, double[] w, double total, double norm, int[] bigrams, String text) {}
+
+  private static Candidate features(FaqIndex index, FaqIndex.Hit h, Query q, float top) {
     EntryProfile p = h.profile();
-    double bestF = 0;
+    double bestCos = 0;
     double bestCov = 0;
     double bestDice = 0;
-    for (int q = 0; q < p.questionTerms().length; q++) {
-      int[] qt = p.questionTerms()[q];
+    for (int k = 0; k < p.questionTerms().length; k++) {
+      int[] qt = p.questionTerms()[k];
       // Compared one question at a time: matching half the terms of one similar question and half of
       // another is not the same as matching one question completely.
+      double dot = 0;
       double hit = 0;
-      for (int i = 0; i < w.length; i++) if (contains(qt, terms.get(i).id())) hit += w[i];
-      double qMass = 0;
-      for (int id : qt) qMass += idfOf(id, terms, w);
-      double cov = total == 0 ? 0 : hit / total;
-      double prec = qMass == 0 ? 0 : Math.min(1, hit / qMass);
-      double f = cov + prec == 0 ? 0 : 2 * cov * prec / (cov + prec);
-      if (f > bestF) {
-        bestF = f;
-        bestCov = cov;
+      for (int i = 0; i < q.w().length; i++) {
+        if (contains(qt, q.terms().get(i).id())) {
+          dot += q.w()[i] * q.w()[i];
+          hit += q.w()[i];
+        }
       }
-      bestDice = Math.max(bestDice, dice(qBigrams, p.questionBigrams()[q]));
+      double qn2 = 0;
+      for (int id : qt) {
+        double idf = index.idf(id);
+        qn2 += idf * idf;
+      }
+      double cos = dot == 0 ? 0 : Math.min(1, dot / (q.norm() * Math.sqrt(qn2)));
+      if (cos > bestCos) {
+        bestCos = cos;
+        bestCov = q.total() == 0 ? 0 : hit / q.total();
+      }
+      bestDice = Math.max(bestDice, dice(q.bigrams(), p.questionBigrams()[k]));
     }
     double entryHit = 0;
-    for (int i = 0; i < w.length; i++) if (contains(p.entryTerms(), terms.get(i).id())) entryHit += w[i];
+    double answerHit = 0;
+    for (int i = 0; i < q.w().length; i++) {
+      int id = q.terms().get(i).id();
+      if (contains(p.entryTerms(), id)) entryHit += q.w()[i];
+      if (contains(p.answerTerms(), id) || contains(p.entryTerms(), id)) answerHit += q.w()[i];
+    }
     double kw = 0;
     for (int k = 0; k < p.keywordTexts().length && kw == 0; k++) {
-      if (!p.keywordTexts()[k].isEmpty() && normalizedQuery.contains(p.keywordTexts()[k])) kw = 1;
-      else if (p.keywordTerms()[k].length > 0 && allIn(p.keywordTerms()[k], terms)) kw = 1;
+      if (!p.keywordTexts()[k].isEmpty() && q.text().contains(p.keywordTexts()[k])) kw = 1;
+      else if (p.keywordTerms()[k].length > 0 && allIn(p.keywordTerms()[k], q.terms())) kw = 1;
     }
-    return new Candidate(p.entry(), bestF, bestCov, bestDice, total == 0 ? 0 : entryHit / total, kw,
-        top <= 0 ? 0 : h.score() / top, 0);
+    double t = q.total();
+    return new Candidate(p.entry(), bestCos, bestCov, bestDice, t == 0 ? 0 : entryHit / t, t == 0 ? 0 : answerHit / t,
+        kw, top <= 0 ? 0 : h.score() / top, 0);
   }
-
-  /**
-   * The weight a question term carries in the precision: the query's weight for it when the query has
-   * it, otherwise a typical weight, so an unmatched specific word of the question counts against it.
-   */
-  private static double idfOf(int id, List<QueryTerm> terms, double[] w) {
-    for (int i = 0; i < w.length; i++) if (terms.get(i).id() == id) return w[i];
-    return UNMATCHED_QUESTION_TERM_WEIGHT;
-  }
-
-  /** About the IDF of a mid-frequency term in a KB of a few hundred entries. */
-  private static final double UNMATCHED_QUESTION_TERM_WEIGHT = 3.0;
 
   private static boolean allIn(int[] kwTerms, List<QueryTerm> terms) {
     for (int id : kwTerms) {

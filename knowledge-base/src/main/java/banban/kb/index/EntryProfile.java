@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * @param entryTerms union of all question and keyword terms
  * @param keywordTerms per keyword, its term ids
  * @param keywordTexts per keyword, its normalised text (for a plain substring check)
+ * @param answerTerms terms of the answer: a citizen often asks about a detail only the answer has
  */
 public record EntryProfile(
     FaqEntry entry,
@@ -29,26 +31,36 @@ public record EntryProfile(
     int[][] questionBigrams,
     int[] entryTerms,
     int[][] keywordTerms,
-    String[] keywordTexts) {
+    String[] keywordTexts,
+    int[] answerTerms) {
 
-  static EntryProfile of(FaqEntry e, TextPipeline pipeline, Analyzer analyzer, TermDictionary dict) {
+  /** The analysed texts of one entry, computed once for both the Lucene document and the profile. */
+  record Analysed(List<List<String>> questions, List<List<String>> keywords, List<String> answer, List<String> category) {
+
+    static Analysed of(FaqEntry e, Function<String, List<String>> analyze) {
+      return new Analysed(e.questions().stream().map(analyze).toList(), e.keywords().stream().map(analyze).toList(),
+          analyze.apply(e.answer()), analyze.apply(e.category()));
+    }
+  }
+
+  static EntryProfile of(FaqEntry e, Analysed a, TextPipeline pipeline, TermDictionary dict) {
     List<String> questions = e.questions();
     int[][] terms = new int[questions.size()][];
     int[][] bigrams = new int[questions.size()][];
     List<int[]> all = new ArrayList<>();
     for (int i = 0; i < questions.size(); i++) {
-      terms[i] = dict.ids(analyze(analyzer, questions.get(i)));
+      terms[i] = dict.ids(a.questions().get(i));
       bigrams[i] = bigrams(pipeline.normalize(questions.get(i)));
       all.add(terms[i]);
     }
     int[][] kwTerms = new int[e.keywords().size()][];
     String[] kwTexts = new String[e.keywords().size()];
     for (int i = 0; i < kwTerms.length; i++) {
-      kwTerms[i] = dict.ids(analyze(analyzer, e.keywords().get(i)));
+      kwTerms[i] = dict.ids(a.keywords().get(i));
       kwTexts[i] = pipeline.normalize(e.keywords().get(i));
       all.add(kwTerms[i]);
     }
-    return new EntryProfile(e, terms, bigrams, union(all), kwTerms, kwTexts);
+    return new EntryProfile(e, terms, bigrams, union(all), kwTerms, kwTexts, dict.ids(a.answer()));
   }
 
   /** The terms an analyzer makes of a text, in order, duplicates kept. */

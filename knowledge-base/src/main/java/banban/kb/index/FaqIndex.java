@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,6 @@ public final class FaqIndex implements Closeable {
   static final String KEYWORDS = "keywords";
   static final String CATEGORY = "category";
   static final String ANSWER = "answer";
-  /** Questions and keywords together: the document frequency of a term here gives its IDF. */
-  static final String ALL = "all";
 
   /** A Lucene hit: the entry's profile and its BM25 score. */
   public record Hit(EntryProfile profile, float score) {}
@@ -78,7 +78,10 @@ public final class FaqIndex implements Closeable {
   public static FaqIndex build(TextPipeline pipeline, Collection<FaqEntry> entries) {
     try {
       FaqIndex index = new FaqIndex(pipeline);
-      for (FaqEntry e : entries) index.add(e);
+      // Bulk loads repeat texts (shared keywords, categories, recurring phrasings): analyse each once.
+      Map<String, List<String>> memo = new HashMap<>();
+      Function<String, List<String>> analyze = t -> memo.computeIfAbsent(t, index::analyze);
+      for (FaqEntry e : entries) index.add(e, EntryProfile.Analysed.of(e, analyze));
       index.writer.commit();
       index.searchers.maybeRefreshBlocking();
       return index;
@@ -90,9 +93,12 @@ public final class FaqIndex implements Closeable {
   /** Adds or replaces one entry; visible to searches when this returns. */
   public synchronized void upsert(FaqEntry e) {
     try {
-      EntryProfile p = EntryProfile.of(e, pipeline, analyzer, dictionary);
-      writer.updateDocument(new Term(ID, e.id()), document(e));
-      profiles.put(e.id(), p);
+      EntryProfile.Analysed a = EntryProfile.Analysed.of(e, this::analyze);
+      EntryProfile p = EntryProfile.of(e, a, pipeline, dictionary);
+      writer.updateDocument(new Term(ID, e.id()), document(e, a));
+      EntryProfile old = profiles.put(e.id(), p);
+      if (old != null) dictionary.removeDocument(old.entryTerms());
+      dictionary.addDocument(p.entryTerms());
       searchers.maybeRefreshBlocking();
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot index FAQ entry " + e.id(), ex);
@@ -103,7 +109,8 @@ public final class FaqIndex implements Closeable {
     try {
       writer.deleteDocuments(new Term(ID, id));
       searchers.maybeRefreshBlocking();
-      profiles.remove(id);
+      EntryProfile old = profiles.remove(id);
+      if (old != null) dictionary.removeDocument(old.entryTerms());
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot delete FAQ entry " + id, ex);
     }
@@ -115,6 +122,11 @@ public final class FaqIndex implements Closeable {
 
   public Collection<EntryProfile> profiles() {
     return profiles.values();
+  }
+
+  /** IDF of a term id of the dictionary (weights of question terms in re-ranking). */
+  public double idf(int termId) {
+    return dictionary.idf(termId);
   }
 
   public EntryProfile profile(String id) {
@@ -132,13 +144,11 @@ public final class FaqIndex implements Closeable {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        int docs = Math.max(1, searcher.getIndexReader().numDocs());
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         for (String t : terms) {
           if (distinct.containsKey(t) || distinct.size() >= 150) continue;
-          int df = searcher.getIndexReader().docFreq(new Term(ALL, t));
-          double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-          distinct.put(t, new QueryTerm(t, dictionary.lookup(t), idf));
+          int id = dictionary.lookup(t);
+          distinct.put(t, new QueryTerm(t, id, dictionary.idf(id)));
           clause(q, QUESTION, t, boosts.question());
           clause(q, SIMILAR, t, boosts.similar());
           clause(q, KEYWORDS, t, boosts.keywords());
@@ -173,9 +183,15 @@ public final class FaqIndex implements Closeable {
     }
   }
 
-  private void add(FaqEntry e) throws IOException {
-    profiles.put(e.id(), EntryProfile.of(e, pipeline, analyzer, dictionary));
-    writer.addDocument(document(e));
+  private void add(FaqEntry e, EntryProfile.Analysed a) throws IOException {
+    EntryProfile p = EntryProfile.of(e, a, pipeline, dictionary);
+    profiles.put(e.id(), p);
+    dictionary.addDocument(p.entryTerms());
+    writer.addDocument(document(e, a));
+  }
+
+  private List<String> analyze(String text) {
+    return List.copyOf(EntryProfile.analyze(analyzer, text));
   }
 
   private static void clause(BooleanQuery.Builder q, String field, String term, float boost) {
@@ -183,16 +199,16 @@ public final class FaqIndex implements Closeable {
     q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
   }
 
-  private static Document document(FaqEntry e) {
+  private static Document document(FaqEntry e, EntryProfile.Analysed a) {
     Document d = new Document();
     d.add(new StringField(ID, e.id(), Field.Store.YES));
-    d.add(new TextField(QUESTION, e.question(), Field.Store.NO));
-    for (String s : e.similar()) d.add(new TextField(SIMILAR, s, Field.Store.NO));
-    for (String k : e.keywords()) d.add(new TextField(KEYWORDS, k, Field.Store.NO));
-    d.add(new TextField(CATEGORY, e.category(), Field.Store.NO));
-    d.add(new TextField(ANSWER, e.answer(), Field.Store.NO));
-    for (String s : e.questions()) d.add(new TextField(ALL, s, Field.Store.NO));
-    for (String k : e.keywords()) d.add(new TextField(ALL, k, Field.Store.NO));
+    d.add(new TextField(QUESTION, new TermsTokenStream(a.questions().get(0))));
+    for (List<String> s : a.questions().subList(1, a.questions().size())) {
+      d.add(new TextField(SIMILAR, new TermsTokenStream(s)));
+    }
+    for (List<String> k : a.keywords()) d.add(new TextField(KEYWORDS, new TermsTokenStream(k)));
+    d.add(new TextField(CATEGORY, new TermsTokenStream(a.category())));
+    d.add(new TextField(ANSWER, new TermsTokenStream(a.answer())));
     return d;
   }
 }

@@ -7,5 +7,5 @@ package banban.kb.index;
 public record FieldBoosts(float question, float similar, float keywords, float category, float answer) {
 
   /** Chosen on the dev set (docs/benchmarks.md, "## knowledge base"). */
-  public static final FieldBoosts DEFAULTS = new FieldBoosts(1.0f, 1.0f, 0.6f, 0.2f, 0.1f);
+  public static final FieldBoosts DEFAULTS = new FieldBoosts(1.0f, 1.0f, 0.6f, 0.2f, 0.3f);
 }
