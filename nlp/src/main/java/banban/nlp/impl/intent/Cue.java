@@ -1,9 +1,10 @@
 package banban.nlp.impl.intent;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,22 +40,30 @@ sealed interface Cue {
 
   /** Literal phrases, longest first at a position; Latin phrases only as whole Latin words. */
   final class Literals implements Cue {
-    private final Map<Character, List<String>> byFirstChar = new HashMap<>();
+    /** Sorted first characters, and for each the phrases starting with it, longest first. */
+    private final char[] firsts;
+    private final String[][] phrases;
 
-    Literals(List<String> phrases) {
-      List<String> sorted = new ArrayList<>(phrases);
-      sorted.sort((a, b) -> b.length() - a.length());
-      for (String p : sorted) {
-        if (!p.isEmpty()) byFirstChar.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(p);
+    Literals(List<String> list) {
+      Map<Character, List<String>> byFirst = new TreeMap<>();
+      for (String p : list) {
+        if (!p.isEmpty()) byFirst.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(p);
+      }
+      firsts = new char[byFirst.size()];
+      phrases = new String[byFirst.size()][];
+      int i = 0;
+      for (Map.Entry<Character, List<String>> e : byFirst.entrySet()) {
+        firsts[i] = e.getKey();
+        phrases[i++] = e.getValue().stream().sorted((a, b) -> b.length() - a.length()).toArray(String[]::new);
       }
     }
 
     @Override
     public Match find(String text, int from) {
       for (int i = Math.max(0, from); i < text.length(); i++) {
-        List<String> candidates = byFirstChar.get(text.charAt(i));
-        if (candidates == null) continue;
-        for (String p : candidates) {
+        int slot = Arrays.binarySearch(firsts, text.charAt(i));
+        if (slot < 0) continue;
+        for (String p : phrases[slot]) {
           if (text.startsWith(p, i) && wholeIfLatin(text, p, i)) return new Match(i, i + p.length());
         }
       }

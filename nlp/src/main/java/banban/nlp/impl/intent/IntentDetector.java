@@ -35,16 +35,16 @@ public final class IntentDetector {
   public Detection detect(String text) {
     if (text == null || text.isBlank()) return Detection.NONE;
     List<DetectedIntent> found = new ArrayList<>();
-    if (!any(rules.unless.get(Intent.EMERGENCY), text)) {
-      for (Map.Entry<String, List<Cue>> e : rules.emergency.entrySet()) {
-        if (firstCue(e.getValue(), text) != null) found.add(new DetectedIntent(Intent.EMERGENCY, e.getKey()));
-      }
+    // Cues first, .unless only when a cue matched: most messages match no cue at all.
+    List<DetectedIntent> emergencies = new ArrayList<>();
+    for (Map.Entry<String, List<Cue>> e : rules.emergency.entrySet()) {
+      if (firstCue(e.getValue(), text) != null) emergencies.add(new DetectedIntent(Intent.EMERGENCY, e.getKey()));
     }
+    if (!emergencies.isEmpty() && !any(rules.unless.get(Intent.EMERGENCY), text)) found.addAll(emergencies);
     for (Intent intent : ORDER) {
-      if (any(rules.unless.get(intent), text)) continue;
       String cue = firstCue(rules.strong.get(intent), text);
       if (cue == null) cue = weakCues(rules.weak.get(intent), text);
-      if (cue != null) found.add(new DetectedIntent(intent, cue));
+      if (cue != null && !any(rules.unless.get(intent), text)) found.add(new DetectedIntent(intent, cue));
     }
     boolean smalltalk = !found.isEmpty() && found.stream().allMatch(d -> SMALLTALK.contains(d.intent()))
         && nothingElse(text);

@@ -51,8 +51,8 @@ public final class TypoCorrector {
   public Result correct(String text) {
     if (text == null || text.isEmpty()) return new Result("", List.of(), List.of());
     List<Term> terms = segmenter.terms(text);
-    String[] keys = text.length() < 2 || vocabulary.size() == 0 ? null : PinyinKeys.of(text);
-    if (keys == null) return new Result(text, List.of(), terms);
+    if (text.length() < 2 || vocabulary.size() == 0) return new Result(text, List.of(), terms);
+    String[] keys = PinyinKeys.of(text);
     boolean[] covered = coverage(text);
     int[] wordAt = knownWords(text, terms);
     StringBuilder out = new StringBuilder(text.length());
