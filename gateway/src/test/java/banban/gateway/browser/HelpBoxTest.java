@@ -95,6 +95,7 @@ class HelpBoxTest {
     assertThat(suggestions).hasSizeGreaterThanOrEqualTo(2);
     String question = suggestions.get(0).findElement(By.cssSelector("span:last-child")).getText();
 
+    browser.screenshot("help-box-suggestions");
     int bots = box.messages("bot").size();
     suggestions.get(0).click();
     WebElement answer = box.nextBot(bots);
@@ -102,7 +103,6 @@ class HelpBoxTest {
     assertThat(box.last("citizen").getText()).isEqualTo(question);
     assertThat(answer.getText()).contains("来源：");
     assertThat(answer.findElements(testId("chat-suggestion"))).isEmpty();
-    browser.screenshot("help-box-suggestions");
   }
 
   @Test
