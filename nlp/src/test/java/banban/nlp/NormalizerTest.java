@@ -18,6 +18,7 @@ class NormalizerTest {
         Arguments.of("full-width punctuation and space", "社保卡，怎么办？　谢谢", "社保卡,怎么办? 谢谢"),
         Arguments.of("traditional to simplified", "轉人工服務", "转人工服务"),
         Arguments.of("traditional sentence", "社區的路燈壞了", "社区的路灯坏了"),
+        Arguments.of("traditional phrase with a character simplified Chinese also uses", "一目瞭然", "一目了然"),
         Arguments.of("upper case folded", "APP怎么下载", "app怎么下载"),
         Arguments.of("emoji and skin tone removed", "社保卡😀怎么办👍🏻", "社保卡怎么办"),
         Arguments.of("decoration removed", "【急】★公积金★提取", "急 公积金提取"),

@@ -1,7 +1,13 @@
 package banban.nlp.impl;
 
 import com.hankcs.hanlp.HanLP;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings citizen text into one canonical form: cleaned of control characters and lone surrogates,
@@ -10,12 +16,15 @@ import java.util.Locale;
  * thread-safe; never throws.
  */
 public final class Normalizer {
+  private static final Logger LOG = LoggerFactory.getLogger(Normalizer.class);
+  /** Characters that HanLP's traditional-to-simplified table changes; null if the table was not found. */
+  private static final BitSet TRADITIONAL = traditionalChars();
 
   public String normalize(String text) {
     if (text == null || text.isEmpty()) return "";
     String s = clean(text);
     s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
-    if (hasHan(s)) s = HanLP.convertToSimplifiedChinese(s);
+    if (mayBeTraditional(s)) s = HanLP.convertToSimplifiedChinese(s);
     s = s.toLowerCase(Locale.ROOT);
     // NFKC after lower-casing once more: a few compatibility characters only decompose in one case.
     s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
@@ -101,10 +110,39 @@ public final class Normalizer {
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
-  private static boolean hasHan(String s) {
+  /** Most citizens type simplified Chinese; HanLP's conversion is skipped when it could change nothing. */
+  private static boolean mayBeTraditional(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (isHan(s.charAt(i))) return true;
+      char c = s.charAt(i);
+      if (TRADITIONAL == null ? isHan(c) : TRADITIONAL.get(c)) return true;
     }
     return false;
+  }
+
+  /**
+   * Reads HanLP's own t2s table from its jar: single characters it changes, and the characters that
+   * differ in the phrases it changes (瞭 in 明瞭→明了, a character left alone on its own).
+   */
+  private static BitSet traditionalChars() {
+    try (InputStream in = HanLP.class.getClassLoader().getResourceAsStream("data/dictionary/tc/t2s.txt")) {
+      if (in == null) {
+        LOG.warn("HanLP t2s table not found; every Chinese text goes through the conversion");
+        return null;
+      }
+      BitSet chars = new BitSet(0x10000);
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq <= 0) continue;
+        String from = line.substring(0, eq);
+        String to = line.substring(eq + 1).strip();
+        for (int i = 0; i < from.length(); i++) {
+          if (from.length() != to.length() || from.charAt(i) != to.charAt(i)) chars.set(from.charAt(i));
+        }
+      }
+      return chars;
+    } catch (IOException e) {
+      LOG.warn("Cannot read HanLP's t2s table; every Chinese text goes through the conversion", e);
+      return null;
+    }
   }
 }
