@@ -4,7 +4,9 @@ import com.hankcs.hanlp.HanLP;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,13 +132,21 @@ public final class Normalizer {
         return null;
       }
       BitSet chars = new BitSet(0x10000);
+      List<String[]> phrases = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         int eq = line.indexOf('=');
         if (eq <= 0) continue;
         String from = line.substring(0, eq);
         String to = line.substring(eq + 1).strip();
-        for (int i = 0; i < from.length(); i++) {
-          if (from.length() != to.length() || from.charAt(i) != to.charAt(i)) chars.set(from.charAt(i));
+        if (from.length() > 1) phrases.add(new String[] {from, to});
+        else if (!from.equals(to)) chars.set(from.charAt(0));
+      }
+      // A phrase with a traditional character is caught by that character; only phrases made of
+      // characters that are also simplified add their changed characters (and only those).
+      for (String[] p : phrases) {
+        if (p[0].chars().anyMatch(chars::get)) continue;
+        for (int i = 0; i < p[0].length(); i++) {
+          if (p[0].length() != p[1].length() || p[0].charAt(i) != p[1].charAt(i)) chars.set(p[0].charAt(i));
         }
       }
       return chars;
