@@ -3,10 +3,11 @@ package banban.kb;
 import banban.kb.index.EntryProfile;
 import banban.kb.index.FaqIndex;
 import banban.nlp.TextPipeline;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,8 +117,9 @@ public final class KnowledgeBase {
     return Snapshot.of(p, index);
   }
 
+  /** Distinct texts only: large KBs repeat phrasings, and the pipeline segments each text it gets. */
   private static Collection<String> vocabulary(Collection<FaqEntry> entries) {
-    List<String> texts = new ArrayList<>();
+    Set<String> texts = new LinkedHashSet<>();
     for (FaqEntry e : entries) {
       texts.addAll(e.questions());
       texts.addAll(e.keywords());

@@ -36,6 +36,7 @@ public final class FaqChangeListener {
   private final KnowledgeBase kb;
   private Future<?> chain = Future.succeededFuture();
   private boolean subscribedOnce;
+  private volatile boolean stopping;
 
   private FaqChangeListener(Vertx vertx, PgConnectOptions connect, FaqRepository repository, KnowledgeBase kb) {
     this.vertx = vertx;
@@ -55,11 +56,14 @@ public final class FaqChangeListener {
         .subscribeHandler(v -> onSubscribed())
         .handler(this::onNotification)
         .exceptionHandler(e -> log.warn("FAQ change channel failed: {}", e.toString()));
-    subscriber.closeHandler(v -> log.warn("FAQ change subscriber closed; reconnecting per policy"));
+    subscriber.closeHandler(v -> {
+      if (!stopping) log.warn("FAQ change subscriber lost its connection and gave up reconnecting");
+    });
     return subscriber.connect().onSuccess(v -> log.info("Listening for FAQ changes on channel {}", CHANNEL));
   }
 
   public Future<Void> stop() {
+    stopping = true;
     return subscriber.close();
   }
 
