@@ -176,7 +176,7 @@
   function politeError(e) {
     if (e.status === 0) return T.offline;
     if (e.status === 429) return T.tooFast;
-    if (e.status === 413 || /longer than/i.test(e.message)) return T.tooLong;
+    if (e.status === 413 || e.code === 'text_too_long') return T.tooLong;
     if (e.status === 400 && /non-empty/i.test(e.message)) return T.empty;
     if (e.status === 400) return T.badRequest;
     if (e.status === 409) return T.alreadyRated;

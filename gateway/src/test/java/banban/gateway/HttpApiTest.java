@@ -83,7 +83,7 @@ class HttpApiTest {
   @DisplayName("Text over 1,000 characters gets a 400 envelope")
   void tooLong() {
     String text = "公".repeat(1001);
-    assertEnvelope(post("/api/v1/ask", "application/json", new JsonObject().put("text", text).encode()), 400, "bad_request");
+    assertEnvelope(post("/api/v1/ask", "application/json", new JsonObject().put("text", text).encode()), 400, "text_too_long");
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class JsonBodies {
       throw HttpError.badRequest("Field '" + field + "' must be a non-empty string");
     }
     if (s.codePointCount(0, s.length()) > MAX_TEXT_CHARS) {
-      throw HttpError.badRequest("Field '" + field + "' is longer than " + MAX_TEXT_CHARS + " characters");
+      throw new HttpError(400, "text_too_long", "Field '" + field + "' is longer than " + MAX_TEXT_CHARS + " characters");
     }
     return s;
   }

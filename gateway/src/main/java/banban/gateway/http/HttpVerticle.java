@@ -48,10 +48,12 @@ public final class HttpVerticle extends VerticleBase {
     // headers, never cookies, so allowing any origin exposes nothing.
     router.route("/api/v1/*").handler(CorsHandler.create()
         .allowedMethods(java.util.Set.of(HttpMethod.GET, HttpMethod.POST))
-        .allowedHeaders(java.util.Set.of("Content-Type", "Authorization")));
+        .allowedHeaders(java.util.Set.of("Content-Type", "Authorization"))
+        .exposedHeaders(java.util.Set.of("Retry-After")));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     features.forEach(f -> f.accept(router));
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
     router.route().failureHandler(Failures::handle);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

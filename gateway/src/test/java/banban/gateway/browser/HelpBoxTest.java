@@ -199,7 +199,7 @@ class HelpBoxTest {
                 + " {status: 429, headers: {'Retry-After': '30'}}))",
             "发送太频繁，请稍后再试"),
         Arguments.of("400 too long",
-            "Promise.resolve(new Response(JSON.stringify({error: {code: 'bad_request',"
+            "Promise.resolve(new Response(JSON.stringify({error: {code: 'text_too_long',"
                 + " message: 'Field text is longer than 1000 characters'}}), {status: 400}))",
             "消息太长了，请控制在 1000 字以内"),
         Arguments.of("network down", "Promise.reject(new TypeError('Failed to fetch'))", "网络连接中断，正在重试…"));
