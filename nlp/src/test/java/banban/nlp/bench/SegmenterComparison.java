@@ -44,7 +44,7 @@ public final class SegmenterComparison {
             whole, occurrences, 100.0 * whole / occurrences, rounds * chars / secs, split);
       }
     }
-    Segmenter viterbi = new Segmenter(custom);
+    Segmenter viterbi = new Segmenter(custom, Segmenter.Mode.VITERBI);
     for (Segmenter.Mode other : new Segmenter.Mode[] {Segmenter.Mode.VITERBI_FORCED, Segmenter.Mode.DICTIONARY_MAX_MATCH}) {
       Segmenter seg = new Segmenter(custom, other);
       int differ = 0;
