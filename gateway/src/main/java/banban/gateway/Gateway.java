@@ -10,6 +10,7 @@ import banban.gateway.http.HttpVerticle;
 import banban.gateway.kb.AskRoutes;
 import banban.gateway.kb.KnowledgeService;
 import banban.gateway.kb.Seeds;
+import banban.gateway.wechat.WechatChannel;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +37,7 @@ public final class Gateway {
   private WorkerExecutor worker;
   private KnowledgeService knowledge;
   private ConversationService conversations;
+  private WechatChannel wechat;
   private HttpVerticle http;
   private String httpDeployment;
 
@@ -59,6 +61,7 @@ public final class Gateway {
         })
         .compose(v -> g.startKnowledge())
         .map(v -> g.startConversations())
+        .map(v -> g.startWechat())
         .compose(v -> g.deployHttp())
         .map(v -> {
           log.info("banban ready in {} ms: open http://localhost:{}/", (System.nanoTime() - t0) / 1_000_000, g.port());
@@ -83,6 +86,14 @@ public final class Gateway {
     conversations = new ConversationService(vertx, new ConversationStore(pool), knowledge);
     WebChannel web = new WebChannel(vertx, conversations, config.conversationsPerMinute(), config.messagesPerMinute());
     routes.add(web::mount);
+    return null;
+  }
+
+  private Void startWechat() {
+    if (config.wechat().enabled()) {
+      wechat = WechatChannel.start(vertx, config.wechat(), pool, conversations, knowledge, config.maxBodyBytes());
+      routes.add(wechat::mount);
+    }
     return null;
   }
 
@@ -122,6 +133,7 @@ public final class Gateway {
   public Future<Void> stop() {
     Future<Void> undeploy = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
     return undeploy
+        .eventually(() -> wechat == null ? Future.succeededFuture() : wechat.close())
         .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

@@ -33,7 +33,14 @@ class IntentTest {
       "有人持刀抢劫; EMERGENCY",
       "我爸突然晕倒了; EMERGENCY",
       "如果家里着火了怎么逃生; ",
-      "社保卡怎么补办; "})
+      "社保卡怎么补办; ",
+      "请帮我联系工作人员; REQUEST_HUMAN",
+      "办居住证需要工作人员上门吗; ",
+      "请问哪里可以检查燃气管道; ",
+      "单位拖欠我三个月工资，请劳动部门帮我讨回; COMPLAINT_OR_REPORT",
+      "交通违法一直不处理会怎样; ",
+      "有小偷正在撬门; EMERGENCY",
+      "家里失火后能申请什么救助; "})
   @DisplayName("Triage intents are found, negated and question forms are not")
   void detectsIntents(String text, String expected) {
     Set<Intent> actionable = Set.of(Intent.REQUEST_HUMAN, Intent.COMPLAINT_OR_REPORT, Intent.EMERGENCY);

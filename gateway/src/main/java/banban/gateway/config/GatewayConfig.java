@@ -1,5 +1,6 @@
 package banban.gateway.config;
 
+import banban.gateway.wechat.WechatSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ public record GatewayConfig(
     int workerPoolSize,
     int maxBodyBytes,
     int conversationsPerMinute,
-    int messagesPerMinute) {
+    int messagesPerMinute,
+    WechatSettings wechat) {
 
   public static final String HTTP_HOST = "BANBAN_HTTP_HOST";
   public static final String HTTP_PORT = "BANBAN_HTTP_PORT";
@@ -34,6 +36,10 @@ public record GatewayConfig(
   public static final String MAX_BODY_BYTES = "BANBAN_MAX_BODY_BYTES";
   public static final String RATE_CONVERSATIONS = "BANBAN_RATE_CONVERSATIONS_PER_MINUTE";
   public static final String RATE_MESSAGES = "BANBAN_RATE_MESSAGES_PER_MINUTE";
+  public static final String WECHAT_ACCOUNTS = "BANBAN_WECHAT_ACCOUNTS";
+  public static final String WECHAT_API_BASE = "BANBAN_WECHAT_API_BASE";
+  public static final String WECHAT_REPLY_DEADLINE_MS = "BANBAN_WECHAT_REPLY_DEADLINE_MS";
+  public static final String WECHAT_TIMESTAMP_WINDOW = "BANBAN_WECHAT_TIMESTAMP_WINDOW_SECONDS";
 
   /** Key → (default, description), in the order the README table lists them. */
   public static final Map<String, String[]> KEYS = keys();
@@ -50,6 +56,10 @@ public record GatewayConfig(
     k.put(MAX_BODY_BYTES, new String[] {"65536", "largest accepted HTTP request body in bytes"});
     k.put(RATE_CONVERSATIONS, new String[] {"20", "new conversations one client address may open per minute"});
     k.put(RATE_MESSAGES, new String[] {"60", "messages, feedback and handoff requests one client address may send per minute"});
+    k.put(WECHAT_ACCOUNTS, new String[] {"", "JSON array of WeChat Official Accounts: [{\"name\",\"token\",\"appId\",\"appSecret\",\"encodingAesKey\",\"customerServiceApi\",\"menu\"}]; empty = WeChat off"});
+    k.put(WECHAT_API_BASE, new String[] {"https://api.weixin.qq.com", "base URL of WeChat's server API (access token, customer-service messages)"});
+    k.put(WECHAT_REPLY_DEADLINE_MS, new String[] {"4000", "milliseconds an answer may take for WeChat's passive reply; later answers go through the customer-service API"});
+    k.put(WECHAT_TIMESTAMP_WINDOW, new String[] {"300", "seconds a signed WeChat request's timestamp may differ from our clock"});
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -80,13 +90,21 @@ public record GatewayConfig(
         integer(merged, WORKER_POOL_SIZE, 1, 256),
         integer(merged, MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),
         integer(merged, RATE_CONVERSATIONS, 1, 100_000),
-        integer(merged, RATE_MESSAGES, 1, 100_000));
+        integer(merged, RATE_MESSAGES, 1, 100_000),
+        wechat(merged));
+  }
+
+  private static WechatSettings wechat(JsonObject merged) {
+    String base = string(merged, WECHAT_API_BASE);
+    if (!base.matches("https?://\\S+")) throw new ConfigException(WECHAT_API_BASE + " must be an http:// or https:// URL, got '" + base + "'");
+    return new WechatSettings(WechatSettings.parseAccounts(WECHAT_ACCOUNTS, merged.getValue(WECHAT_ACCOUNTS)), base,
+        integer(merged, WECHAT_REPLY_DEADLINE_MS, 1, 4900), integer(merged, WECHAT_TIMESTAMP_WINDOW, 1, 86_400));
   }
 
   /** The same record with another port and data directory: what tests and tools change most. */
   public GatewayConfig withPortAndDataDir(int port, Path dir) {
     return new GatewayConfig(httpHost, port, dir, dbUrl, dbPoolSize, seedsDir, workerPoolSize, maxBodyBytes,
-        conversationsPerMinute, messagesPerMinute);
+        conversationsPerMinute, messagesPerMinute, wechat);
   }
 
   private static String string(JsonObject json, String key) {

@@ -62,6 +62,23 @@ public final class ConversationService implements ConversationPort {
         .map(welcome -> new JsonObject().put("id", id.toString()).put("token", token).put("state", ConversationState.BOT.wireName()));
   }
 
+  /**
+   * The conversation of a citizen the channel itself identifies (a WeChat follower), created on first
+   * contact: one per citizen and channel, even when two first messages arrive at once.
+   */
+  public Future<String> conversationOf(String channel, String citizenRef) {
+    return store.pool().withTransaction(c -> store.lockCitizen(c, channel, citizenRef)
+        .compose(v -> store.latest(c, channel, citizenRef))
+        .compose(found -> {
+          if (found.isPresent()) return Future.succeededFuture(found.get());
+          UUID id = UUID.randomUUID();
+          byte[] secret = new byte[32];
+          RANDOM.nextBytes(secret);
+          // The channel authenticates this citizen; the token is never handed out and only fills the column.
+          return store.create(c, id, channel, citizenRef, sha256(Base64.getEncoder().encodeToString(secret))).map(v -> id.toString());
+        }));
+  }
+
   @Override
   public Future<Void> authorize(String conversationId, String token) {
     return store.tokenDigest(conversationId).compose(digest -> {

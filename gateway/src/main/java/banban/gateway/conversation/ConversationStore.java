@@ -33,6 +33,18 @@ public final class ConversationStore {
         .execute(Tuple.of(id, channel, citizenRef, tokenSha256)).mapEmpty();
   }
 
+  /** Serialises find-or-create for one citizen of a channel until the transaction ends. */
+  public Future<Void> lockCitizen(SqlClient c, String channel, String citizenRef) {
+    return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))").execute(Tuple.of(channel, citizenRef)).mapEmpty();
+  }
+
+  /** The id of the citizen's newest conversation on the channel, if any. */
+  public Future<Optional<String>> latest(SqlClient c, String channel, String citizenRef) {
+    return c.preparedQuery("SELECT id FROM conversation WHERE channel = $1 AND citizen_ref = $2 ORDER BY created_at DESC LIMIT 1")
+        .execute(Tuple.of(channel, citizenRef))
+        .map(rs -> rs.size() == 0 ? Optional.empty() : Optional.of(rs.iterator().next().getUUID(0).toString()));
+  }
+
   public Future<Optional<String>> tokenDigest(String id) {
     return pool.preparedQuery("SELECT token_sha256 FROM conversation WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
         .map(rs -> rs.size() == 0 ? Optional.empty() : Optional.of(rs.iterator().next().getString(0)));
