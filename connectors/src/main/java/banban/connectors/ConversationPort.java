@@ -30,6 +30,12 @@ public interface ConversationPort {
   /** The citizen asks for a person: {@code {state, queuePosition, messages}}. */
   Future<JsonObject> requestHuman(String conversationId);
 
+  /**
+   * The citizen's rating of a service an operator closed: satisfied, basically_satisfied or
+   * dissatisfied, with an optional comment; the thank-you message. 409 when there is nothing to rate.
+   */
+  Future<JsonArray> rate(String conversationId, String rating, String comment);
+
   /** The event-bus address on which live events of the conversation are published. */
   String streamAddress(String conversationId);
 }

@@ -1,6 +1,7 @@
 package banban.gateway;
 
 import banban.gateway.config.GatewayConfig;
+import banban.gateway.console.Console;
 import banban.gateway.db.Database;
 import banban.connectors.web.WebChannel;
 import banban.gateway.conversation.ConversationService;
@@ -37,6 +38,7 @@ public final class Gateway {
   private WorkerExecutor worker;
   private KnowledgeService knowledge;
   private ConversationService conversations;
+  private Console console;
   private WechatChannel wechat;
   private HttpVerticle http;
   private String httpDeployment;
@@ -61,6 +63,7 @@ public final class Gateway {
         })
         .compose(v -> g.startKnowledge())
         .map(v -> g.startConversations())
+        .compose(v -> g.startConsole())
         .map(v -> g.startWechat())
         .compose(v -> g.deployHttp())
         .map(v -> {
@@ -97,6 +100,14 @@ public final class Gateway {
     return null;
   }
 
+  private Future<Void> startConsole() {
+    return Console.start(vertx, pool, config.console(), knowledge, worker).map(c -> {
+      console = c;
+      routes.add(c.routes());
+      return null;
+    });
+  }
+
   private Future<Void> deployHttp() {
     long t = System.nanoTime();
     http = new HttpVerticle(config, health, List.copyOf(routes));
@@ -125,6 +136,10 @@ public final class Gateway {
     return conversations;
   }
 
+  public Console console() {
+    return console;
+  }
+
   public KnowledgeService knowledge() {
     return knowledge;
   }
@@ -134,6 +149,7 @@ public final class Gateway {
     Future<Void> undeploy = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
     return undeploy
         .eventually(() -> wechat == null ? Future.succeededFuture() : wechat.close())
+        .eventually(() -> console == null ? Future.succeededFuture() : console.stop())
         .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

@@ -39,6 +39,7 @@ public final class WebChannel {
     router.post("/api/v1/conversations/:id/messages").handler(this::send);
     router.post("/api/v1/conversations/:id/feedback").handler(this::feedback);
     router.post("/api/v1/conversations/:id/handoff").handler(this::handoff);
+    router.post("/api/v1/conversations/:id/rating").handler(this::rate);
     router.get("/api/v1/conversations/:id/stream").handler(this::stream);
   }
 
@@ -90,6 +91,20 @@ public final class WebChannel {
     conversations.authorize(id, bearer(ctx))
         .compose(v -> conversations.requestHuman(id))
         .onSuccess(r -> created(ctx, r))
+        .onFailure(ctx::fail);
+  }
+
+  private void rate(RoutingContext ctx) {
+    String id = conversationId(ctx);
+    JsonObject body = JsonBodies.object(ctx);
+    if (!(body.getValue("rating") instanceof String rating)) throw HttpError.badRequest("Field 'rating' is required");
+    Object comment = body.getValue("comment");
+    if (comment != null && !(comment instanceof String)) throw HttpError.badRequest("Field 'comment' must be a string");
+    String text = comment == null || ((String) comment).isBlank() ? null : JsonBodies.text(body, "comment");
+    limit(ctx, messages);
+    conversations.authorize(id, bearer(ctx))
+        .compose(v -> conversations.rate(id, rating, text))
+        .onSuccess(list -> created(ctx, new JsonObject().put("messages", list)))
         .onFailure(ctx::fail);
   }
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import banban.gateway.console.ConsoleSettings;
+import banban.gateway.console.StaffedHours;
 
 /**
  * Every setting of the gateway, read once into one typed record. Keys are the environment variable
@@ -24,6 +26,7 @@ public record GatewayConfig(
     int maxBodyBytes,
     int conversationsPerMinute,
     int messagesPerMinute,
+    ConsoleSettings console,
     WechatSettings wechat) {
 
   public static final String HTTP_HOST = "BANBAN_HTTP_HOST";
@@ -36,6 +39,17 @@ public record GatewayConfig(
   public static final String MAX_BODY_BYTES = "BANBAN_MAX_BODY_BYTES";
   public static final String RATE_CONVERSATIONS = "BANBAN_RATE_CONVERSATIONS_PER_MINUTE";
   public static final String RATE_MESSAGES = "BANBAN_RATE_MESSAGES_PER_MINUTE";
+  public static final String ADMIN_PASSWORD = "BANBAN_ADMIN_PASSWORD";
+  public static final String CONSOLE_BCRYPT_COST = "BANBAN_CONSOLE_BCRYPT_COST";
+  public static final String CONSOLE_SESSION_IDLE = "BANBAN_CONSOLE_SESSION_IDLE_SECONDS";
+  public static final String CONSOLE_LOGIN_RATE = "BANBAN_CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE";
+  public static final String CONSOLE_CAPACITY = "BANBAN_CONSOLE_CAPACITY";
+  public static final String CONSOLE_OFFLINE = "BANBAN_CONSOLE_OFFLINE_SECONDS";
+  public static final String CONSOLE_STAFFED_HOURS = "BANBAN_CONSOLE_STAFFED_HOURS";
+  public static final String CONSOLE_TIMEZONE = "BANBAN_CONSOLE_TIMEZONE";
+  public static final String CONSOLE_MAX_WAIT = "BANBAN_CONSOLE_MAX_WAIT_SECONDS";
+  public static final String CONSOLE_REMINDER = "BANBAN_CONSOLE_REMINDER_SECONDS";
+  public static final String CONSOLE_IDLE_CLOSE = "BANBAN_CONSOLE_IDLE_CLOSE_SECONDS";
   public static final String WECHAT_ACCOUNTS = "BANBAN_WECHAT_ACCOUNTS";
   public static final String WECHAT_API_BASE = "BANBAN_WECHAT_API_BASE";
   public static final String WECHAT_REPLY_DEADLINE_MS = "BANBAN_WECHAT_REPLY_DEADLINE_MS";
@@ -56,6 +70,17 @@ public record GatewayConfig(
     k.put(MAX_BODY_BYTES, new String[] {"65536", "largest accepted HTTP request body in bytes"});
     k.put(RATE_CONVERSATIONS, new String[] {"20", "new conversations one client address may open per minute"});
     k.put(RATE_MESSAGES, new String[] {"60", "messages, feedback and handoff requests one client address may send per minute"});
+    k.put(ADMIN_PASSWORD, new String[] {"", "password of the first console administrator 'admin', created on first start; empty = a random one-time password printed once in the log"});
+    k.put(CONSOLE_BCRYPT_COST, new String[] {"12", "bcrypt work factor of console passwords (10 to 16)"});
+    k.put(CONSOLE_SESSION_IDLE, new String[] {"3600", "a console session expires after this many seconds without a request"});
+    k.put(CONSOLE_LOGIN_RATE, new String[] {"10", "failed console logins one user name may make per minute (one address may make ten times as many attempts)"});
+    k.put(CONSOLE_CAPACITY, new String[] {"3", "concurrent conversations of a new operator"});
+    k.put(CONSOLE_OFFLINE, new String[] {"60", "an operator with no console connected for this many seconds is offline and gets no conversations"});
+    k.put(CONSOLE_STAFFED_HOURS, new String[] {"00:00-24:00", "when operators are on duty, e.g. 08:30-12:00,13:30-17:30; outside, queued citizens are offered to leave a message"});
+    k.put(CONSOLE_TIMEZONE, new String[] {"Asia/Shanghai", "time zone of the staffed hours"});
+    k.put(CONSOLE_MAX_WAIT, new String[] {"600", "an estimated queue wait above this many seconds offers the citizen to leave a message"});
+    k.put(CONSOLE_REMINDER, new String[] {"120", "seconds a citizen's message may stay unanswered before the operator is reminded"});
+    k.put(CONSOLE_IDLE_CLOSE, new String[] {"900", "seconds without any message after which a conversation with an operator is closed"});
     k.put(WECHAT_ACCOUNTS, new String[] {"", "JSON array of WeChat Official Accounts: [{\"name\",\"token\",\"appId\",\"appSecret\",\"encodingAesKey\",\"customerServiceApi\",\"menu\"}]; empty = WeChat off"});
     k.put(WECHAT_API_BASE, new String[] {"https://api.weixin.qq.com", "base URL of WeChat's server API (access token, customer-service messages)"});
     k.put(WECHAT_REPLY_DEADLINE_MS, new String[] {"4000", "milliseconds an answer may take for WeChat's passive reply; later answers go through the customer-service API"});
@@ -91,6 +116,7 @@ public record GatewayConfig(
         integer(merged, MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),
         integer(merged, RATE_CONVERSATIONS, 1, 100_000),
         integer(merged, RATE_MESSAGES, 1, 100_000),
+        console(merged),
         wechat(merged));
   }
 
@@ -101,10 +127,34 @@ public record GatewayConfig(
         integer(merged, WECHAT_REPLY_DEADLINE_MS, 1, 4900), integer(merged, WECHAT_TIMESTAMP_WINDOW, 1, 86_400));
   }
 
+  private static ConsoleSettings console(JsonObject merged) {
+    String password = string(merged, ADMIN_PASSWORD);
+    if (!password.isEmpty() && password.length() < 12) {
+      throw new ConfigException(ADMIN_PASSWORD + " must be at least 12 characters long");
+    }
+    java.time.ZoneId zone;
+    StaffedHours hours;
+    try {
+      zone = java.time.ZoneId.of(nonEmpty(merged, CONSOLE_TIMEZONE));
+      hours = StaffedHours.parse(nonEmpty(merged, CONSOLE_STAFFED_HOURS), zone);
+    } catch (java.time.DateTimeException | IllegalArgumentException e) {
+      throw new ConfigException(CONSOLE_STAFFED_HOURS + "/" + CONSOLE_TIMEZONE + ": " + e.getMessage());
+    }
+    return new ConsoleSettings(password.isEmpty() ? Optional.empty() : Optional.of(password),
+        integer(merged, CONSOLE_BCRYPT_COST, 10, 16),
+        seconds(merged, CONSOLE_SESSION_IDLE), integer(merged, CONSOLE_LOGIN_RATE, 1, 10_000),
+        integer(merged, CONSOLE_CAPACITY, 1, 50), seconds(merged, CONSOLE_OFFLINE), hours,
+        seconds(merged, CONSOLE_MAX_WAIT), seconds(merged, CONSOLE_REMINDER), seconds(merged, CONSOLE_IDLE_CLOSE));
+  }
+
+  private static java.time.Duration seconds(JsonObject json, String key) {
+    return java.time.Duration.ofSeconds(integer(json, key, 1, 7 * 24 * 3600));
+  }
+
   /** The same record with another port and data directory: what tests and tools change most. */
   public GatewayConfig withPortAndDataDir(int port, Path dir) {
     return new GatewayConfig(httpHost, port, dir, dbUrl, dbPoolSize, seedsDir, workerPoolSize, maxBodyBytes,
-        conversationsPerMinute, messagesPerMinute, wechat);
+        conversationsPerMinute, messagesPerMinute, console, wechat);
   }
 
   private static String string(JsonObject json, String key) {

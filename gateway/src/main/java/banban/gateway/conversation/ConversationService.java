@@ -3,6 +3,7 @@ package banban.gateway.conversation;
 import banban.connectors.ConversationPort;
 import banban.connectors.InboundMessage;
 import banban.connectors.http.HttpError;
+import banban.gateway.console.ConsoleEvents;
 import banban.gateway.kb.KnowledgeService;
 import banban.kb.Decision;
 import io.vertx.core.Future;
@@ -35,6 +36,7 @@ public final class ConversationService implements ConversationPort {
   private final Texts texts;
   private final BotTurn turn;
   private final Function<String, Future<Decision>> asker;
+  private final Ratings ratings;
 
   public ConversationService(Vertx vertx, ConversationStore store, KnowledgeService knowledge) {
     this(vertx, store, knowledge, knowledge::ask);
@@ -49,6 +51,7 @@ public final class ConversationService implements ConversationPort {
     this.asker = asker;
     this.texts = Texts.load();
     this.turn = new BotTurn(texts);
+    this.ratings = new Ratings(store, texts);
   }
 
   @Override
@@ -120,7 +123,12 @@ public final class ConversationService implements ConversationPort {
               .compose(v -> reply.queue() ? queuedNotice(c, id, false).map(out::add) : Future.succeededFuture(out));
         });
       });
-    })).onSuccess(publishAll(id));
+    })).onSuccess(publishAll(id)).onSuccess(out -> {
+      if (out.stream().anyMatch(m -> ((JsonObject) m).getJsonObject("payload") != null
+          && ((JsonObject) m).getJsonObject("payload").containsKey("queuePosition"))) {
+        queueChanged();
+      }
+    });
   }
 
   private Future<Decision> decide(String text, String pickedFaqId) {
@@ -187,9 +195,15 @@ public final class ConversationService implements ConversationPort {
           .compose(conv -> store.queuePosition(c, conversationId).map(pos -> {
             JsonObject state = new JsonObject().put("state", conv.state().wireName()).put("queuePosition", pos);
             vertx.eventBus().publish(streamAddress(conversationId), state.copy().put("type", "state"));
+            queueChanged();
             return state.put("messages", msgs);
           })));
     });
+  }
+
+  @Override
+  public Future<JsonArray> rate(String conversationId, String rating, String comment) {
+    return ratings.rate(conversationId, rating, comment).onSuccess(publishAll(conversationId));
   }
 
   private Future<JsonObject> queuedNotice(io.vertx.sqlclient.SqlClient c, String id, boolean already) {
@@ -201,6 +215,11 @@ public final class ConversationService implements ConversationPort {
   @Override
   public String streamAddress(String conversationId) {
     return "banban.conversation." + conversationId;
+  }
+
+  /** Tells the operator console the queue may have changed; it re-announces places and waits. */
+  private void queueChanged() {
+    vertx.eventBus().publish(ConsoleEvents.QUEUE, new JsonObject());
   }
 
   private io.vertx.core.Handler<JsonObject> publishLater(String id) {
