@@ -58,14 +58,17 @@ public final class TypoCorrector {
     StringBuilder out = new StringBuilder(text.length());
     List<Correction> corrections = new ArrayList<>();
     boolean[] worthTrying = new boolean[Vocabulary.MAX_TERM_LENGTH + 1];
+    int[] nextSuspect = nextSuspects(text, covered);
     int i = 0;
     while (i < text.length()) {
       int maxLen = Math.min(Vocabulary.MAX_TERM_LENGTH, text.length() - i);
       int exact = longestTermAt(text, i, maxLen);
-      markWorthTrying(text, keys, i, maxLen, worthTrying);
       int step = Math.max(1, exact);
       String replacement = null;
-      for (int len = maxLen; len > exact && len >= 2; len--) {
+      // Most positions have no suspect character within reach: nothing there can be a typo.
+      boolean suspectInReach = nextSuspect[i] < i + maxLen;
+      if (suspectInReach) markWorthTrying(text, keys, i, maxLen, worthTrying);
+      for (int len = maxLen; suspectInReach && len > exact && len >= 2; len--) {
         if (!worthTrying[len] || !hasUncovered(covered, i, len) || crossesWord(wordAt, i, len)) continue;
         String window = text.substring(i, i + len);
         if (!Vocabulary.allHan(window)) continue;
@@ -130,6 +133,22 @@ public final class TypoCorrector {
       }
     }
     return covered;
+  }
+
+  /**
+   * For each position, the index of the next "suspect" character at or after it (text length if none):
+   * a Chinese character no vocabulary term covers and that is not a function word. A typo window
+   * must hold one.
+   */
+  private int[] nextSuspects(String text, boolean[] covered) {
+    int[] next = new int[text.length() + 1];
+    next[text.length()] = text.length();
+    for (int k = text.length() - 1; k >= 0; k--) {
+      char c = text.charAt(k);
+      boolean suspect = !covered[k] && Vocabulary.allHan(String.valueOf(c)) && !functionWord.test(String.valueOf(c));
+      next[k] = suspect ? k : next[k + 1];
+    }
+    return next;
   }
 
   /** Length of the longest vocabulary term at {@code i}, 0 if none. */
