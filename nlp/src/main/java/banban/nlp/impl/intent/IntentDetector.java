@@ -64,7 +64,7 @@ public final class IntentDetector {
     return null;
   }
 
-  /** Two or more different weak cues, joined with '+', or null. */
+  /** Cues from two or more different .weak lines (kinds of evidence), joined with "+", or null. */
   private String weakCues(List<Cue> patterns, String text) {
     if (patterns == null) return null;
     Set<String> cues = new LinkedHashSet<>();
