@@ -1,7 +1,6 @@
 package banban.kb.index;
 
 import banban.kb.FaqEntry;
-import banban.nlp.TextPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,29 +34,31 @@ public record EntryProfile(
     int[] answerTerms) {
 
   /** The analysed texts of one entry, computed once for both the Lucene document and the profile. */
-  record Analysed(List<List<String>> questions, List<List<String>> keywords, List<String> answer, List<String> category) {
+  record Analysed(List<List<String>> questions, List<List<String>> keywords, List<String> answer, List<String> category,
+      List<String> normalizedQuestions, List<String> normalizedKeywords) {
 
-    static Analysed of(FaqEntry e, Function<String, List<String>> analyze) {
+    static Analysed of(FaqEntry e, Function<String, List<String>> analyze, Function<String, String> normalize) {
       return new Analysed(e.questions().stream().map(analyze).toList(), e.keywords().stream().map(analyze).toList(),
-          analyze.apply(e.answer()), analyze.apply(e.category()));
+          analyze.apply(e.answer()), analyze.apply(e.category()), e.questions().stream().map(normalize).toList(),
+          e.keywords().stream().map(normalize).toList());
     }
   }
 
-  static EntryProfile of(FaqEntry e, Analysed a, TextPipeline pipeline, TermDictionary dict) {
+  static EntryProfile of(FaqEntry e, Analysed a, TermDictionary dict) {
     List<String> questions = e.questions();
     int[][] terms = new int[questions.size()][];
     int[][] bigrams = new int[questions.size()][];
     List<int[]> all = new ArrayList<>();
     for (int i = 0; i < questions.size(); i++) {
       terms[i] = dict.ids(a.questions().get(i));
-      bigrams[i] = bigrams(pipeline.normalize(questions.get(i)));
+      bigrams[i] = bigrams(a.normalizedQuestions().get(i));
       all.add(terms[i]);
     }
     int[][] kwTerms = new int[e.keywords().size()][];
     String[] kwTexts = new String[e.keywords().size()];
     for (int i = 0; i < kwTerms.length; i++) {
       kwTerms[i] = dict.ids(a.keywords().get(i));
-      kwTexts[i] = pipeline.normalize(e.keywords().get(i));
+      kwTexts[i] = a.normalizedKeywords().get(i);
       all.add(kwTerms[i]);
     }
     return new EntryProfile(e, terms, bigrams, union(all), kwTerms, kwTexts, dict.ids(a.answer()));

@@ -18,7 +18,13 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -79,9 +85,11 @@ public final class FaqIndex implements Closeable {
     try {
       FaqIndex index = new FaqIndex(pipeline);
       // Bulk loads repeat texts (shared keywords, categories, recurring phrasings): analyse each once.
-      Map<String, List<String>> memo = new HashMap<>();
-      Function<String, List<String>> analyze = t -> memo.computeIfAbsent(t, index::analyze);
-      for (FaqEntry e : entries) index.add(e, EntryProfile.Analysed.of(e, analyze));
+      Map<String, List<String>> terms = new HashMap<>();
+      Map<String, String> normalized = new HashMap<>();
+      Function<String, List<String>> analyze = t -> terms.computeIfAbsent(t, index::analyze);
+      Function<String, String> normalize = t -> normalized.computeIfAbsent(t, pipeline::normalize);
+      for (FaqEntry e : entries) index.add(e, EntryProfile.Analysed.of(e, analyze, normalize));
       index.writer.commit();
       index.searchers.maybeRefreshBlocking();
       return index;
@@ -93,8 +101,8 @@ public final class FaqIndex implements Closeable {
   /** Adds or replaces one entry; visible to searches when this returns. */
   public synchronized void upsert(FaqEntry e) {
     try {
-      EntryProfile.Analysed a = EntryProfile.Analysed.of(e, this::analyze);
-      EntryProfile p = EntryProfile.of(e, a, pipeline, dictionary);
+      EntryProfile.Analysed a = EntryProfile.Analysed.of(e, this::analyze, pipeline::normalize);
+      EntryProfile p = EntryProfile.of(e, a, dictionary);
       writer.updateDocument(new Term(ID, e.id()), document(e, a));
       EntryProfile old = profiles.put(e.id(), p);
       if (old != null) dictionary.removeDocument(old.entryTerms());
@@ -158,8 +166,9 @@ public final class FaqIndex implements Closeable {
         List<Hit> hits = new ArrayList<>();
         if (!distinct.isEmpty()) {
           TopDocs top = searcher.search(q.build(), n);
+          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
           for (ScoreDoc sd : top.scoreDocs) {
-            String id = searcher.storedFields().document(sd.doc).get(ID);
+            String id = idOf(leaves, sd.doc);
             EntryProfile p = profiles.get(id);
             if (p != null) hits.add(new Hit(p, sd.score)); // null: deleted since this searcher opened
           }
@@ -184,7 +193,7 @@ public final class FaqIndex implements Closeable {
   }
 
   private void add(FaqEntry e, EntryProfile.Analysed a) throws IOException {
-    EntryProfile p = EntryProfile.of(e, a, pipeline, dictionary);
+    EntryProfile p = EntryProfile.of(e, a, dictionary);
     profiles.put(e.id(), p);
     dictionary.addDocument(p.entryTerms());
     writer.addDocument(document(e, a));
@@ -194,6 +203,17 @@ public final class FaqIndex implements Closeable {
     return List.copyOf(EntryProfile.analyze(analyzer, text));
   }
 
+  /**
+   * The entry id of a hit, from doc values: reading stored fields decompresses a whole block per hit,
+   * which cost more than the search itself on small indexes.
+   */
+  private static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+    if (!ids.advanceExact(doc - leaf.docBase)) return null;
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
   private static void clause(BooleanQuery.Builder q, String field, String term, float boost) {
     if (boost <= 0) return;
     q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
@@ -201,7 +221,8 @@ public final class FaqIndex implements Closeable {
 
   private static Document document(FaqEntry e, EntryProfile.Analysed a) {
     Document d = new Document();
-    d.add(new StringField(ID, e.id(), Field.Store.YES));
+    d.add(new StringField(ID, e.id(), Field.Store.NO));
+    d.add(new SortedDocValuesField(ID, new BytesRef(e.id())));
     d.add(new TextField(QUESTION, new TermsTokenStream(a.questions().get(0))));
     for (List<String> s : a.questions().subList(1, a.questions().size())) {
       d.add(new TextField(SIMILAR, new TermsTokenStream(s)));

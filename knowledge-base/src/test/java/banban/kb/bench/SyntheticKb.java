@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Large KBs for benchmarks, made by recombining seed entries: entry i takes the standard question,
- * answer and category of one seed entry, some similar questions and a keyword of another, and a
- * numbered suffix on the question so no two entries are identical. Benchmark fixture only; never
- * shipped in seeds/.
+ * answer and category of one seed entry, some of its similar questions plus one of another entry,
+ * and a keyword of that other entry. Texts repeat as they do in real large KBs (shared phrasings),
+ * entries differ in their combination. Benchmark fixture only; never shipped in seeds/.
  */
 final class SyntheticKb {
 
@@ -26,7 +26,7 @@ final class SyntheticKb {
       LinkedHashSet<String> keywords = new LinkedHashSet<>(a.keywords());
       keywords.add(b.keywords().get(0));
       out.add(FaqEntry.published("syn-" + i, a.category(), a.department(),
-          a.question() + "（" + (i / n + 1) + "）", similar, a.answer(), List.copyOf(keywords)));
+          a.question(), similar, a.answer(), List.copyOf(keywords)));
     }
     return out;
   }
