@@ -69,10 +69,10 @@ public final class KnowledgeBase {
 
   /** Builds a new snapshot beside the current one and swaps it in; answering continues meanwhile. */
   public synchronized void replaceAll(List<FaqEntry> entries) {
-    Snapshot old = snapshot;
     snapshot = snapshotOf(base, entries);
-    // Searches in flight hold their own reference to the old searcher, so closing is safe.
-    old.index().close();
+    // The old index is not closed: a search that read the old snapshot just before the swap may not
+    // have acquired its searcher yet, and a closed SearcherManager would fail it. It is all heap
+    // (ByteBuffersDirectory, no open files), so the garbage collector reclaims it once unused.
     log.info("Knowledge base replaced: {} published entries", snapshot.index().size());
   }
 

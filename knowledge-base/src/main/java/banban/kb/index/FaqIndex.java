@@ -141,11 +141,6 @@ public final class FaqIndex implements Closeable {
     return profiles.get(id);
   }
 
-  /** Analyses a query with the pipeline's query analyzer (typo correction against the KB included). */
-  public static List<String> queryTerms(TextPipeline pipeline, String text) {
-    return EntryProfile.analyze(pipeline.queryAnalyzer(), text);
-  }
-
   /** The top {@code n} entries for these (already analysed) query terms, by boosted BM25. */
   public Retrieval search(List<String> terms, FieldBoosts boosts, int n) {
     Map<String, QueryTerm> distinct = new LinkedHashMap<>();
