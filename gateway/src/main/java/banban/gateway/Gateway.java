@@ -12,6 +12,7 @@ import banban.gateway.kb.AskRoutes;
 import banban.gateway.kb.KnowledgeService;
 import banban.gateway.kb.Seeds;
 import banban.gateway.wechat.WechatChannel;
+import banban.gateway.workorder.WorkOrders;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,6 +41,7 @@ public final class Gateway {
   private ConversationService conversations;
   private Console console;
   private WechatChannel wechat;
+  private WorkOrders workOrders;
   private HttpVerticle http;
   private String httpDeployment;
 
@@ -65,6 +67,7 @@ public final class Gateway {
         .map(v -> g.startConversations())
         .compose(v -> g.startConsole())
         .map(v -> g.startWechat())
+        .compose(v -> g.startWorkOrders())
         .compose(v -> g.deployHttp())
         .map(v -> {
           log.info("banban ready in {} ms: open http://localhost:{}/", (System.nanoTime() - t0) / 1_000_000, g.port());
@@ -98,6 +101,20 @@ public final class Gateway {
       routes.add(wechat::mount);
     }
     return null;
+  }
+
+  /** After the console: the work-order routes under /api/v1/console/ mount behind its session guard. */
+  private Future<Void> startWorkOrders() {
+    return WorkOrders.start(vertx, pool, config.hotline(), new ConversationStore(pool), worker).map(w -> {
+      workOrders = w;
+      conversations.workOrders(w.dialogue());
+      routes.add(w.routes());
+      return null;
+    });
+  }
+
+  public WorkOrders workOrders() {
+    return workOrders;
   }
 
   private Future<Void> startConsole() {
@@ -150,6 +167,7 @@ public final class Gateway {
     return undeploy
         .eventually(() -> wechat == null ? Future.succeededFuture() : wechat.close())
         .eventually(() -> console == null ? Future.succeededFuture() : console.stop())
+        .eventually(() -> workOrders == null ? Future.succeededFuture() : workOrders.stop())
         .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

@@ -3,6 +3,8 @@ package banban.gateway;
 import banban.gateway.config.ConfigException;
 import banban.gateway.config.ConfigLoader;
 import banban.gateway.cli.KbCommand;
+import banban.connectors.hotline.SimulatorCommand;
+import banban.gateway.workorder.routing.ClassifyEval;
 import banban.gateway.config.GatewayConfig;
 import banban.kb.eval.EvalCommand;
 import io.vertx.core.Vertx;
@@ -54,6 +56,8 @@ public final class Main {
       case "serve" -> serve(configFile, err);
       case "eval" -> EvalCommand.run(commandArgs, out);
       case "kb" -> withConfig(configFile, err, config -> KbCommand.run(commandArgs, config, out, err));
+      case "hotline-sim" -> SimulatorCommand.run(commandArgs, out, err);
+      case "classify-eval" -> withConfig(configFile, err, config -> ClassifyEval.run(commandArgs, config.hotline().routingData(), out, err));
       default -> {
         err.println("Unknown command '" + command + "'\n");
         err.print(usage());
@@ -124,6 +128,10 @@ public final class Main {
         .append("                           run the answering code on evaluation cases; print figures and baselines\n")
         .append("  kb import FILE           replace the FAQ table with a JSONL file (all or nothing)\n")
         .append("  kb export FILE           write the FAQ table as JSONL\n")
+        .append("  hotline-sim [--port 9345] [--secret S] [--callback URL|none] [--callback-secret S] [--step-ms N]\n")
+        .append("                           run a simulated 12345 platform (orders, callbacks, GET /_sim/orders)\n")
+        .append("  classify-eval --cases FILE.csv [--train FILE.csv]\n")
+        .append("                           department routing figures and baselines (training data: BANBAN_ROUTING_DATA)\n")
         .append("  help, --help             show this text\n\n")
         .append("Options:\n")
         .append("  --config FILE            YAML file with any of the keys below (environment variables win)\n\n")

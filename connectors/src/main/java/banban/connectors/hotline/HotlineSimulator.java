@@ -34,15 +34,30 @@ public final class HotlineSimulator {
   private final SimCallbacks callbacks;
   private final Map<String, JsonObject> orders = new LinkedHashMap<>();
   private final Map<String, JsonObject> calls = new LinkedHashMap<>();
+  private final java.util.List<Runnable> held = new java.util.ArrayList<>();
   private HttpServer server;
   private int port;
   private int sequence;
+  private boolean refuse;
+  private boolean hold;
+  private boolean advance;
 
   public HotlineSimulator(Vertx vertx, Options options) {
     this.vertx = vertx;
     this.options = options;
     this.port = options.port();
     this.callbacks = new SimCallbacks(vertx, options.callbackUrl(), options.callbackSecret());
+    this.advance = options.stepMs() > 0;
+  }
+
+  /** Where callbacks go, when the gateway's port is known only after the simulator started. */
+  public void callbackTo(String url) {
+    callbacks.target(url);
+  }
+
+  /** Whether orders received from now on move through the lifecycle on the timer (needs stepMs > 0). */
+  public synchronized void advanceOrders(boolean on) {
+    advance = on && options.stepMs() > 0;
   }
 
   /** Listens (again) on the same port as before, with the orders received so far. */
@@ -70,6 +85,29 @@ public final class HotlineSimulator {
 
   public synchronized int port() {
     return port;
+  }
+
+  /** Fault injection: answer every new order with 422, as a platform refusing its content would. */
+  public synchronized void refuseOrders(boolean on) {
+    refuse = on;
+  }
+
+  /**
+   * Fault injection: record orders but hold back the acknowledgements until {@link #releaseHeld()}, so a
+   * test can stop the gateway after the platform accepted an order and before banban heard about it.
+   */
+  public synchronized void holdAcknowledgements(boolean on) {
+    hold = on;
+  }
+
+  public void releaseHeld() {
+    java.util.List<Runnable> todo;
+    synchronized (this) {
+      todo = java.util.List.copyOf(held);
+      held.clear();
+      hold = false;
+    }
+    todo.forEach(Runnable::run);
   }
 
   /** What {@code GET /_sim/orders} returns. */
@@ -101,6 +139,10 @@ public final class HotlineSimulator {
     JsonObject ack;
     boolean fresh;
     synchronized (this) {
+      if (refuse) {
+        reply(ctx, 422, new JsonObject().put("error", "rejected by the platform"));
+        return;
+      }
       JsonObject known = orders.get(key);
       fresh = known == null;
       if (fresh) {
@@ -114,8 +156,21 @@ public final class HotlineSimulator {
       known.put("deliveries", known.getInteger("deliveries") + 1);
       ack = new JsonObject().put("platformNo", known.getString("platformNo")).put("status", "accepted");
     }
-    reply(ctx, fresh ? 201 : 200, ack);
-    if (fresh && options.stepMs() > 0) advanceLater(key, 0);
+    boolean moves;
+    synchronized (this) {
+      moves = fresh && advance;
+    }
+    Runnable answer = () -> {
+      reply(ctx, fresh ? 201 : 200, ack);
+      if (moves) advanceLater(key, 0);
+    };
+    synchronized (this) {
+      if (hold) {
+        held.add(answer);
+        return;
+      }
+    }
+    answer.run();
   }
 
   private void receiveCall(RoutingContext ctx) {

@@ -19,12 +19,12 @@ final class SimCallbacks {
 
   private final Vertx vertx;
   private final WebClient client;
-  private final String url;
+  private volatile String url;
   private final String secret;
 
   SimCallbacks(Vertx vertx, String url, String secret) {
     this.vertx = vertx;
-    this.client = url == null ? null : WebClient.create(vertx);
+    this.client = WebClient.create(vertx);
     this.url = url;
     this.secret = secret == null ? "" : secret;
   }
@@ -41,9 +41,13 @@ final class SimCallbacks {
     };
   }
 
+  void target(String url) {
+    this.url = url;
+  }
+
   /** Completes when banban answered 2xx or the attempts ran out; never fails. */
   Future<Void> send(JsonObject event) {
-    if (client == null) return Future.succeededFuture();
+    if (url == null) return Future.succeededFuture();
     event.put("callbackId", UUID.randomUUID().toString()).put("at", Instant.now().toString());
     Promise<Void> done = Promise.promise();
     attempt(event.toBuffer(), 1, done);

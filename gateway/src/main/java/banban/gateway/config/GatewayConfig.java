@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import banban.gateway.console.ConsoleSettings;
 import banban.gateway.console.StaffedHours;
+import banban.gateway.workorder.HotlineSettings;
 
 /**
  * Every setting of the gateway, read once into one typed record. Keys are the environment variable
@@ -27,6 +28,7 @@ public record GatewayConfig(
     int conversationsPerMinute,
     int messagesPerMinute,
     ConsoleSettings console,
+    HotlineSettings hotline,
     WechatSettings wechat) {
 
   public static final String HTTP_HOST = "BANBAN_HTTP_HOST";
@@ -50,6 +52,18 @@ public record GatewayConfig(
   public static final String CONSOLE_MAX_WAIT = "BANBAN_CONSOLE_MAX_WAIT_SECONDS";
   public static final String CONSOLE_REMINDER = "BANBAN_CONSOLE_REMINDER_SECONDS";
   public static final String CONSOLE_IDLE_CLOSE = "BANBAN_CONSOLE_IDLE_CLOSE_SECONDS";
+  public static final String HOTLINE_URL = "BANBAN_HOTLINE_URL";
+  public static final String HOTLINE_SECRET = "BANBAN_HOTLINE_SECRET";
+  public static final String HOTLINE_CALLBACK_SECRET = "BANBAN_HOTLINE_CALLBACK_SECRET";
+  public static final String HOTLINE_TIMEOUT_MS = "BANBAN_HOTLINE_TIMEOUT_MS";
+  public static final String HOTLINE_RETRY_BASE_MS = "BANBAN_HOTLINE_RETRY_BASE_MS";
+  public static final String HOTLINE_MAX_ATTEMPTS = "BANBAN_HOTLINE_MAX_ATTEMPTS";
+  public static final String PII_KEY = "BANBAN_PII_KEY";
+  public static final String ROUTING_DATA = "BANBAN_ROUTING_DATA";
+  public static final String DEPARTMENTS = "BANBAN_DEPARTMENTS";
+  /** The district departments of the seven routing categories, until a district configures its own. */
+  public static final String DEFAULT_DEPARTMENTS = "城乡建设=区住房和城乡建设局;环境保护=区生态环境分局;交通运输=区交通运输局;"
+      + "教育文体=区教育体育局;劳动和社会保障=区人力资源和社会保障局;商贸旅游=区商务和文化旅游局;卫生计生=区卫生健康局";
   public static final String WECHAT_ACCOUNTS = "BANBAN_WECHAT_ACCOUNTS";
   public static final String WECHAT_API_BASE = "BANBAN_WECHAT_API_BASE";
   public static final String WECHAT_REPLY_DEADLINE_MS = "BANBAN_WECHAT_REPLY_DEADLINE_MS";
@@ -81,6 +95,15 @@ public record GatewayConfig(
     k.put(CONSOLE_MAX_WAIT, new String[] {"600", "an estimated queue wait above this many seconds offers the citizen to leave a message"});
     k.put(CONSOLE_REMINDER, new String[] {"120", "seconds a citizen's message may stay unanswered before the operator is reminded"});
     k.put(CONSOLE_IDLE_CLOSE, new String[] {"900", "seconds without any message after which a conversation with an operator is closed"});
+    k.put(HOTLINE_URL, new String[] {"", "base URL of the 12345 platform adapter, e.g. http://localhost:9345; empty = work orders wait in the outbox"});
+    k.put(HOTLINE_SECRET, new String[] {"", "HMAC-SHA256 secret banban signs its requests to the 12345 platform with (16+ characters, required with BANBAN_HOTLINE_URL)"});
+    k.put(HOTLINE_CALLBACK_SECRET, new String[] {"", "HMAC-SHA256 secret the 12345 platform signs its callbacks with; empty = callbacks refused"});
+    k.put(HOTLINE_TIMEOUT_MS, new String[] {"10000", "timeout of one request to the 12345 platform in milliseconds"});
+    k.put(HOTLINE_RETRY_BASE_MS, new String[] {"2000", "delay before the first retry of a failed delivery; doubles per attempt with jitter, at most one hour"});
+    k.put(HOTLINE_MAX_ATTEMPTS, new String[] {"20", "delivery attempts before a work order becomes a dead letter"});
+    k.put(PII_KEY, new String[] {"", "secret the citizens' phone numbers are encrypted with (AES-GCM); empty = a fixed development key, with a warning"});
+    k.put(ROUTING_DATA, new String[] {"", "CSV of labelled messages (分词文本,一级分类) that trains department routing at start-up; empty = routing off"});
+    k.put(DEPARTMENTS, new String[] {DEFAULT_DEPARTMENTS, "category=department pairs separated by ';': the district department of each routing category"});
     k.put(WECHAT_ACCOUNTS, new String[] {"", "JSON array of WeChat Official Accounts: [{\"name\",\"token\",\"appId\",\"appSecret\",\"encodingAesKey\",\"customerServiceApi\",\"menu\"}]; empty = WeChat off"});
     k.put(WECHAT_API_BASE, new String[] {"https://api.weixin.qq.com", "base URL of WeChat's server API (access token, customer-service messages)"});
     k.put(WECHAT_REPLY_DEADLINE_MS, new String[] {"4000", "milliseconds an answer may take for WeChat's passive reply; later answers go through the customer-service API"});
@@ -117,7 +140,34 @@ public record GatewayConfig(
         integer(merged, RATE_CONVERSATIONS, 1, 100_000),
         integer(merged, RATE_MESSAGES, 1, 100_000),
         console(merged),
+        hotline(merged),
         wechat(merged));
+  }
+
+  private static HotlineSettings hotline(JsonObject merged) {
+    String url = string(merged, HOTLINE_URL);
+    if (!url.isEmpty() && !url.matches("https?://\\S+")) {
+      throw new ConfigException(HOTLINE_URL + " must be an http:// or https:// URL, got '" + url + "'");
+    }
+    String secret = string(merged, HOTLINE_SECRET);
+    if (!url.isEmpty() && secret.length() < 16) {
+      throw new ConfigException(HOTLINE_SECRET + " must have at least 16 characters when " + HOTLINE_URL + " is set");
+    }
+    Map<String, String> departments = new LinkedHashMap<>();
+    for (String pair : string(merged, DEPARTMENTS).split(";")) {
+      int eq = pair.indexOf('=');
+      if (pair.isBlank()) continue;
+      if (eq <= 0 || pair.substring(eq + 1).isBlank()) {
+        throw new ConfigException(DEPARTMENTS + " must be category=department pairs separated by ';', got '" + pair.strip() + "'");
+      }
+      departments.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    String routing = string(merged, ROUTING_DATA);
+    return new HotlineSettings(url.isEmpty() ? Optional.empty() : Optional.of(url), secret,
+        string(merged, HOTLINE_CALLBACK_SECRET), integer(merged, HOTLINE_TIMEOUT_MS, 100, 600_000),
+        integer(merged, HOTLINE_RETRY_BASE_MS, 10, 3_600_000), integer(merged, HOTLINE_MAX_ATTEMPTS, 1, 1000),
+        string(merged, PII_KEY), routing.isEmpty() ? Optional.empty() : Optional.of(Path.of(routing)),
+        java.util.Collections.unmodifiableMap(departments));
   }
 
   private static WechatSettings wechat(JsonObject merged) {
@@ -154,7 +204,7 @@ public record GatewayConfig(
   /** The same record with another port and data directory: what tests and tools change most. */
   public GatewayConfig withPortAndDataDir(int port, Path dir) {
     return new GatewayConfig(httpHost, port, dir, dbUrl, dbPoolSize, seedsDir, workerPoolSize, maxBodyBytes,
-        conversationsPerMinute, messagesPerMinute, console, wechat);
+        conversationsPerMinute, messagesPerMinute, console, hotline, wechat);
   }
 
   private static String string(JsonObject json, String key) {

@@ -5,6 +5,7 @@ import banban.connectors.InboundMessage;
 import banban.connectors.http.HttpError;
 import banban.gateway.console.ConsoleEvents;
 import banban.gateway.kb.KnowledgeService;
+import banban.gateway.workorder.WorkOrderDialogue;
 import banban.kb.Decision;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ public final class ConversationService implements ConversationPort {
   private final BotTurn turn;
   private final Function<String, Future<Decision>> asker;
   private final Ratings ratings;
+  private WorkOrderDialogue workOrders;
 
   public ConversationService(Vertx vertx, ConversationStore store, KnowledgeService knowledge) {
     this(vertx, store, knowledge, knowledge::ask);
@@ -52,6 +54,11 @@ public final class ConversationService implements ConversationPort {
     this.texts = Texts.load();
     this.turn = new BotTurn(texts);
     this.ratings = new Ratings(store, texts);
+  }
+
+  /** Hands ticket turns, and the citizen's replies while a draft is open, to the 12345 filing dialogue. */
+  public void workOrders(WorkOrderDialogue dialogue) {
+    this.workOrders = dialogue;
   }
 
   @Override
@@ -105,6 +112,20 @@ public final class ConversationService implements ConversationPort {
     String id = in.conversationId();
     return store.pool().withTransaction(c -> store.load(c, id, true).compose(conv -> {
       ConversationState state = conv.state() == ConversationState.CLOSED ? ConversationState.BOT : conv.state();
+      // An open work-order draft (or "我的工单进度") takes the turn, unless an operator holds the conversation.
+      Future<JsonArray> filing = workOrders == null || state == ConversationState.WITH_OPERATOR
+          ? Future.succeededFuture() : workOrders.continueDraft(c, conv, in.text());
+      return filing.compose(handled -> handled != null ? Future.succeededFuture(handled) : ordinaryTurn(c, conv, state, in));
+    })).onSuccess(publishAll(id)).onSuccess(out -> {
+      if (out.stream().anyMatch(m -> ((JsonObject) m).getJsonObject("payload") != null
+          && ((JsonObject) m).getJsonObject("payload").containsKey("queuePosition"))) {
+        queueChanged();
+      }
+    });
+  }
+
+  private Future<JsonArray> ordinaryTurn(io.vertx.sqlclient.SqlClient c, Conversation conv, ConversationState state, InboundMessage in) {
+      String id = in.conversationId();
       if (!state.botMaySpeak()) {
         // A person owns the conversation or is about to: the bot stays silent.
         return store.update(c, id, state, conv.fallbackStreak(), conv.pendingChoices()).map(v -> new JsonArray());
@@ -112,6 +133,7 @@ public final class ConversationService implements ConversationPort {
       String picked = in.chosenFaqId() != null ? in.chosenFaqId()
           : BotTurn.numberedChoice(in.text(), conv.pendingChoices()).orElse(null);
       return decide(in.text(), picked).compose(decision -> {
+        if (workOrders != null && decision.action() == Decision.Action.TICKET) return workOrders.start(c, conv, in.text(), decision);
         BotReply reply = turn.reply(decision, conv);
         return store.insertMessage(c, id, "bot", reply.text(), reply.payload()).compose(bot -> {
           JsonArray out = new JsonArray().add(bot);
@@ -123,12 +145,6 @@ public final class ConversationService implements ConversationPort {
               .compose(v -> reply.queue() ? queuedNotice(c, id, false).map(out::add) : Future.succeededFuture(out));
         });
       });
-    })).onSuccess(publishAll(id)).onSuccess(out -> {
-      if (out.stream().anyMatch(m -> ((JsonObject) m).getJsonObject("payload") != null
-          && ((JsonObject) m).getJsonObject("payload").containsKey("queuePosition"))) {
-        queueChanged();
-      }
-    });
   }
 
   private Future<Decision> decide(String text, String pickedFaqId) {

@@ -91,6 +91,15 @@ public final class WorkOrderDialogue {
             .map(m -> new JsonArray().add(m))));
   }
 
+  /**
+   * Drafts an order from everything the citizen wrote in the conversation and shows the summary: for
+   * the console's "leave a message" offer when the citizen picks a work order.
+   */
+  public Future<JsonArray> draftFromConversation(String conversationId) {
+    return conversations.pool().withTransaction(c -> conversations.load(c, conversationId, true)
+        .compose(conv -> startFromConversation(c, conv)));
+  }
+
   private Future<JsonArray> startFromConversation(SqlClient c, Conversation conv) {
     return c.preparedQuery("SELECT text FROM message WHERE conversation_id = $1 AND sender = 'citizen' ORDER BY id")
         .execute(Tuple.of(UUID.fromString(conv.id()))).compose(rs -> {

@@ -44,7 +44,7 @@ public final class WorkOrderService {
 
   /** Files a complete order (the console's 转12345): the citizen is told the reference. */
   public Future<WorkOrder> file(NewOrder o) {
-    return pool().withTransaction(c -> store.insert(c, o, WorkOrderStatus.DRAFT)
+    return pool().withTransaction(c -> dropOpenDraft(c, o.conversationId()).compose(x -> store.insert(c, o, WorkOrderStatus.DRAFT))
             .compose(d -> store.event(c, d.id(), o.createdBy(), null, WorkOrderStatus.DRAFT, "created", null)
                 .compose(v -> submit(c, d, o.createdBy())))
             .compose(order -> notifier.store(c, order, texts.get("console.filed", order.reference()))
@@ -54,6 +54,15 @@ public final class WorkOrderService {
           notifier.publish(order, (JsonObject) pair[1]);
           return order;
         });
+  }
+
+  /** The operator files for the citizen: a draft the bot had opened in the conversation is dropped. */
+  private Future<Void> dropOpenDraft(SqlClient c, String conversationId) {
+    if (conversationId == null) return Future.succeededFuture();
+    return c.preparedQuery("DELETE FROM work_order_draft WHERE conversation_id = $1 RETURNING order_id")
+        .execute(Tuple.of(UUID.fromString(conversationId)))
+        .compose(rs -> rs.size() == 0 || rs.iterator().next().getUUID(0) == null ? Future.succeededFuture()
+            : store.delete(c, rs.iterator().next().getUUID(0)));
   }
 
   /** Submits a draft inside the caller's transaction: status, event, outbox row, conversation ticketed. */

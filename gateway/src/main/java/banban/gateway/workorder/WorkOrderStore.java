@@ -67,10 +67,14 @@ public final class WorkOrderStore {
         .execute(Tuple.of(key)).map(rs -> rs.size() == 0 ? Optional.empty() : Optional.of(toOrder(rs.iterator().next())));
   }
 
-  /** The orders of this conversation and of the same citizen on the same channel, newest first. */
+  /**
+   * The orders of this conversation and, on WeChat, of the same follower, newest first. A web citizen
+   * reference is only an address shared by everyone behind the same gateway, so on the web only the
+   * conversation itself counts.
+   */
   public Future<List<WorkOrder>> forCitizen(SqlClient c, String conversationId, String channel, String citizenRef) {
     return c.preparedQuery("SELECT " + COLUMNS + " FROM work_order WHERE status <> 'draft' AND (conversation_id = $1"
-            + " OR (channel = $2 AND citizen_ref = $3)) ORDER BY created_at DESC LIMIT 10")
+            + " OR ($2 = 'wechat' AND channel = $2 AND citizen_ref = $3)) ORDER BY created_at DESC LIMIT 10")
         .execute(Tuple.of(UUID.fromString(conversationId), channel, citizenRef)).map(WorkOrderStore::toOrders);
   }
 
@@ -120,8 +124,11 @@ public final class WorkOrderStore {
         .mapEmpty();
   }
 
+  /** Removes a draft the citizen cancelled, with its history; the citizen's words stay in the conversation. */
   public Future<Void> delete(SqlClient c, UUID id) {
-    return c.preparedQuery("DELETE FROM work_order WHERE id = $1 AND status = 'draft'").execute(Tuple.of(id)).mapEmpty();
+    return c.preparedQuery("DELETE FROM work_order_event e USING work_order w WHERE e.order_id = w.id AND w.id = $1 AND w.status = 'draft'")
+        .execute(Tuple.of(id))
+        .compose(v -> c.preparedQuery("DELETE FROM work_order WHERE id = $1 AND status = 'draft'").execute(Tuple.of(id))).mapEmpty();
   }
 
   public Future<Void> recordThreeWayCall(SqlClient c, UUID id, JsonObject call) {
