@@ -8,7 +8,10 @@ import banban.gateway.kb.KnowledgeService;
 import banban.kb.FaqEntry;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,12 +21,21 @@ import java.util.stream.Collectors;
  */
 final class Answers {
   private static final int WELCOME_QUESTIONS = 5;
+  private static final int CACHED_CONVERSATIONS = 20_000;
 
   private final ConversationService conversations;
   private final KnowledgeService knowledge;
   private final WechatStore store;
   private final Texts texts;
   private final ReplyText render;
+  // Follower → conversation id. A follower's conversation is created once and never replaced, so a
+  // cached id stays right on every instance; it saves a transaction on each message.
+  private final Map<String, String> conversationIds = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > CACHED_CONVERSATIONS;
+    }
+  });
 
   Answers(ConversationService conversations, KnowledgeService knowledge, WechatStore store, Texts texts) {
     this.conversations = conversations;
@@ -39,7 +51,7 @@ final class Answers {
     Future<Void> wrote = store.followerWrote(account.name(), m.fromUser());
     String words = m.words();
     if (words.isEmpty()) return wrote.map(v -> new WechatService.Answer(texts.get("wechat.unsupported"), null, null));
-    Future<String> conversation = conversations.conversationOf(WechatService.CHANNEL, citizenRef(account, m));
+    Future<String> conversation = conversationOf(account, m);
     return Future.all(wrote, conversation).compose(v -> ask(conversation.result(), words, null, key));
   }
 
@@ -53,11 +65,18 @@ final class Answers {
         if (target == null) yield Future.succeededFuture(new WechatService.Answer(null, null, null));
         var entry = knowledge.knowledgeBase().entry(target);
         // A FAQ id answers that entry; anything else is a category name, asked as the citizen's words.
-        yield conversations.conversationOf(WechatService.CHANNEL, citizenRef(account, m))
+        yield conversationOf(account, m)
             .compose(id -> entry.isPresent() ? ask(id, entry.get().question(), entry.get().id(), key) : ask(id, target, null, key));
       }
       default -> Future.succeededFuture(new WechatService.Answer(null, null, null));
     };
+  }
+
+  private Future<String> conversationOf(WechatAccount account, WechatMessage m) {
+    String ref = citizenRef(account, m);
+    String cached = conversationIds.get(ref);
+    if (cached != null) return Future.succeededFuture(cached);
+    return conversations.conversationOf(WechatService.CHANNEL, ref).onSuccess(id -> conversationIds.put(ref, id));
   }
 
   private Future<WechatService.Answer> ask(String conversationId, String text, String faqId, String key) {
