@@ -39,8 +39,8 @@ public final class Gateway {
   private WorkerExecutor worker;
   private KnowledgeService knowledge;
   private ConversationService conversations;
-  private Console console;
   private WechatChannel wechat;
+  private Console console;
   private WorkOrders workOrders;
   private HttpVerticle http;
   private String httpDeployment;
@@ -65,8 +65,8 @@ public final class Gateway {
         })
         .compose(v -> g.startKnowledge())
         .map(v -> g.startConversations())
-        .compose(v -> g.startConsole())
         .map(v -> g.startWechat())
+        .compose(v -> g.startConsole())
         .compose(v -> g.startWorkOrders())
         .compose(v -> g.deployHttp())
         .map(v -> {
@@ -80,7 +80,7 @@ public final class Gateway {
     // One named pool for CPU-bound work (Lucene, HanLP), sized for the machine, apart from the
     // default worker pool that migrations and other blocking start-up steps use.
     worker = vertx.createSharedWorkerExecutor("banban-kb", config.workerPoolSize());
-    return KnowledgeService.start(vertx, pool, new Seeds(config.seedsDir()), worker).map(k -> {
+    return KnowledgeService.start(vertx, pool, database.connectOptions(), new Seeds(config.seedsDir()), worker).map(k -> {
       knowledge = k;
       health.register("knowledgeBase", k::readiness);
       routes.add(new AskRoutes(k));
@@ -92,14 +92,6 @@ public final class Gateway {
     conversations = new ConversationService(vertx, new ConversationStore(pool), knowledge);
     WebChannel web = new WebChannel(vertx, conversations, config.conversationsPerMinute(), config.messagesPerMinute());
     routes.add(web::mount);
-    return null;
-  }
-
-  private Void startWechat() {
-    if (config.wechat().enabled()) {
-      wechat = WechatChannel.start(vertx, config.wechat(), pool, conversations, knowledge, config.maxBodyBytes());
-      routes.add(wechat::mount);
-    }
     return null;
   }
 
@@ -123,6 +115,14 @@ public final class Gateway {
       routes.add(c.routes());
       return null;
     });
+  }
+
+  private Void startWechat() {
+    if (config.wechat().enabled()) {
+      wechat = WechatChannel.start(vertx, config.wechat(), pool, conversations, knowledge, config.maxBodyBytes());
+      routes.add(wechat::mount);
+    }
+    return null;
   }
 
   private Future<Void> deployHttp() {
@@ -168,6 +168,7 @@ public final class Gateway {
         .eventually(() -> wechat == null ? Future.succeededFuture() : wechat.close())
         .eventually(() -> console == null ? Future.succeededFuture() : console.stop())
         .eventually(() -> workOrders == null ? Future.succeededFuture() : workOrders.stop())
+        .eventually(() -> knowledge == null ? Future.succeededFuture() : knowledge.stop())
         .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

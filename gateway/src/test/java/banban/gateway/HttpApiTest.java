@@ -104,4 +104,17 @@ class HttpApiTest {
     assertThat(d.getString("answer")).contains("个体工商户");
     assertThat(d.getDouble("confidence")).isBetween(0.0, 1.0);
   }
+
+  @Test
+  @DisplayName("An FAQ answer edited in PostgreSQL is what the running gateway answers next, without a restart")
+  void faqEditPropagates() {
+    gateway.pool().query("UPDATE faq SET answer = answer || '（2026年起办理时间调整，以窗口告知为准）' WHERE id = 'biz-001'").execute().await();
+    long deadline = System.currentTimeMillis() + 15_000;
+    String answer = "";
+    while (System.currentTimeMillis() < deadline && !answer.contains("2026年起办理时间调整")) {
+      answer = post("/api/v1/ask", "application/json", new JsonObject().put("text", "个体工商户营业执照怎么办理？").encode())
+          .bodyAsJsonObject().getString("answer", "");
+    }
+    assertThat(answer).contains("2026年起办理时间调整");
+  }
 }

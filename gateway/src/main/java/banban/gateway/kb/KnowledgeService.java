@@ -4,11 +4,13 @@ import banban.kb.Decision;
 import banban.kb.DecisionConfig;
 import banban.kb.FaqEntry;
 import banban.kb.KnowledgeBase;
+import banban.kb.store.FaqChangeListener;
 import banban.kb.store.FaqRepository;
 import banban.nlp.TextPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,13 +27,19 @@ public final class KnowledgeService {
   private final WorkerExecutor worker;
   private final FaqRepository repository;
   private volatile KnowledgeBase kb;
+  private FaqChangeListener changes;
 
   private KnowledgeService(WorkerExecutor worker, FaqRepository repository) {
     this.worker = worker;
     this.repository = repository;
   }
 
-  public static Future<KnowledgeService> start(Vertx vertx, Pool pool, Seeds seeds, WorkerExecutor worker) {
+  /**
+   * Seeds, loads and indexes the FAQ entries, then listens for changes so that every running gateway
+   * applies an edit made in PostgreSQL without a restart.
+   */
+  public static Future<KnowledgeService> start(Vertx vertx, Pool pool, PgConnectOptions connect, Seeds seeds,
+      WorkerExecutor worker) {
     KnowledgeService s = new KnowledgeService(worker, FaqRepository.create(pool));
     long t0 = System.nanoTime();
     return s.seedIfEmpty(seeds)
@@ -40,10 +48,11 @@ public final class KnowledgeService {
           TextPipeline pipeline = TextPipeline.create(seeds.nlpResources());
           return KnowledgeBase.build(pipeline, entries, DecisionConfig.DEFAULTS);
         }, false))
-        .map(kb -> {
+        .compose(kb -> {
           s.kb = kb;
           log.info("Stage knowledge base: {} entries indexed in {} ms", kb.size(), (System.nanoTime() - t0) / 1_000_000);
-          return s;
+          s.changes = FaqChangeListener.create(vertx, connect, s.repository, kb);
+          return s.changes.start().map(s);
         });
   }
 
@@ -74,6 +83,10 @@ public final class KnowledgeService {
 
   public KnowledgeBase knowledgeBase() {
     return kb;
+  }
+
+  public Future<Void> stop() {
+    return changes == null ? Future.succeededFuture() : changes.stop();
   }
 
   public FaqRepository repository() {
