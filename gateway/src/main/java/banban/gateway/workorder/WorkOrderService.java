@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class WorkOrderService {
   private static final Logger log = LoggerFactory.getLogger(WorkOrderService.class);
 
+  /** An order after a change, the message that tells the citizen (published after commit), and whether it was a replay. */
+  private record Told(WorkOrder order, JsonObject message, boolean duplicate) {}
+
   private final WorkOrderStore store;
   private final OutboxStore outbox;
   private final WorkOrderNotifier notifier;
@@ -48,11 +51,10 @@ public final class WorkOrderService {
             .compose(d -> store.event(c, d.id(), o.createdBy(), null, WorkOrderStatus.DRAFT, "created", null)
                 .compose(v -> submit(c, d, o.createdBy())))
             .compose(order -> notifier.store(c, order, texts.get("console.filed", order.reference()))
-                .map(m -> new Object[] {order, m})))
-        .map(pair -> {
-          WorkOrder order = (WorkOrder) pair[0];
-          notifier.publish(order, (JsonObject) pair[1]);
-          return order;
+                .map(m -> new Told(order, m, false))))
+        .map(told -> {
+          notifier.publish(told.order(), told.message());
+          return told.order();
         });
   }
 
@@ -108,7 +110,7 @@ public final class WorkOrderService {
   /** Applies a verified platform callback: 404 unknown order, 409 illegal transition, replay → no effect. */
   public Future<JsonObject> callback(Callback cb) {
     return pool().withTransaction(c -> find(c, cb).compose(order -> store.callbackSeen(c, order.id(), cb.callbackId()).compose(seen -> {
-      if (seen) return Future.succeededFuture(new Object[] {order, null, true});
+      if (seen) return Future.succeededFuture(new Told(order, null, true));
       if (!order.status().canMoveTo(cb.status())) {
         return Future.failedFuture(HttpError.conflict("Order " + order.reference() + " cannot move from "
             + order.status().wireName() + " to " + cb.status().wireName()));
@@ -118,15 +120,15 @@ public final class WorkOrderService {
       return store.transition(c, order.id(), order.status(), cb.status(), "12345", cb.note(), cb.callbackId(), extra)
           .compose(v -> store.byId(c, order.id(), false)).compose(updated -> notifier.store(c, updated.orElseThrow(),
               texts.get("notify.status", order.reference(), cb.status().chinese(), cb.note() == null ? "" : cb.note()))
-              .map(m -> new Object[] {updated.get(), m, false}));
-    }))).map(r -> {
-      WorkOrder order = (WorkOrder) r[0];
-      boolean duplicate = (Boolean) r[2];
-      if (!duplicate) {
-        notifier.publish(order, (JsonObject) r[1]);
+              .map(m -> new Told(updated.get(), m, false)));
+    }))).map(told -> {
+      WorkOrder order = told.order();
+      if (!told.duplicate()) {
+        notifier.publish(order, told.message());
         log.info("Work order {} is now {} (platform callback)", order.reference(), cb.status().wireName());
       }
-      return new JsonObject().put("reference", order.reference()).put("status", order.status().wireName()).put("duplicate", duplicate);
+      return new JsonObject().put("reference", order.reference()).put("status", order.status().wireName())
+          .put("duplicate", told.duplicate());
     });
   }
 
@@ -144,17 +146,24 @@ public final class WorkOrderService {
       if (found.isEmpty()) return Future.failedFuture(HttpError.notFound("No work order " + orderId));
       WorkOrder order = found.get();
       if (order.platformNo() == null) return Future.failedFuture(HttpError.conflict("The platform has not accepted this order yet"));
-      JsonObject call = new JsonObject().put("status", "requesting").put("requestedBy", operator)
-          .put("requestedAt", java.time.Instant.now().toString());
-      JsonObject payload = new JsonObject().put("platformNo", order.platformNo()).put("reference", order.reference())
-          .put("operator", operator).put("operatorLine", operatorLine);
-      return c.preparedQuery("SELECT count(*) FROM work_order_outbox WHERE order_id = $1 AND kind = 'three_way_call'")
-          .execute(Tuple.of(orderId)).map(rs -> rs.iterator().next().getLong(0))
-          .compose(n -> outbox.enqueue(c, orderId, "three_way_call", "call-" + orderId + "-" + (n + 1), payload))
-          .compose(v -> store.recordThreeWayCall(c, orderId, call))
-          .compose(v -> store.event(c, orderId, operator, order.status(), order.status(), "请求三方连线", null))
-          .compose(v -> store.byId(c, orderId, false)).map(o -> o.orElseThrow());
+      return store.phone(c, orderId).compose(phone -> phone.isEmpty()
+          ? Future.failedFuture(HttpError.conflict("The citizen left no phone number to call"))
+          : enqueueCall(c, order, operator, operatorLine));
     }));
+  }
+
+  private Future<WorkOrder> enqueueCall(SqlClient c, WorkOrder order, String operator, String operatorLine) {
+    UUID orderId = order.id();
+    JsonObject call = new JsonObject().put("status", "requesting").put("requestedBy", operator)
+        .put("requestedAt", java.time.Instant.now().toString());
+    JsonObject payload = new JsonObject().put("platformNo", order.platformNo()).put("reference", order.reference())
+        .put("operator", operator).put("operatorLine", operatorLine);
+    return c.preparedQuery("SELECT count(*) FROM work_order_outbox WHERE order_id = $1 AND kind = 'three_way_call'")
+        .execute(Tuple.of(orderId)).map(rs -> rs.iterator().next().getLong(0))
+        .compose(n -> outbox.enqueue(c, orderId, "three_way_call", "call-" + orderId + "-" + (n + 1), payload))
+        .compose(v -> store.recordThreeWayCall(c, orderId, call))
+        .compose(v -> store.event(c, orderId, operator, order.status(), order.status(), "请求三方连线", null))
+        .compose(v -> store.byId(c, orderId, false)).map(o -> o.orElseThrow());
   }
 
   /** The order with its event history. */

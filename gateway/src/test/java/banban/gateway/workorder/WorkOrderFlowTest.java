@@ -242,6 +242,14 @@ class WorkOrderFlowTest {
         return d.getJsonObject("threeWayCall") != null && d.getJsonObject("threeWayCall").getString("callId") != null;
       });
       assertThat(sim.snapshot().getJsonArray("threeWayCalls")).hasSize(1);
+
+      NewOrder anonymous = newOrder("匿名反映：夜市摊位占道");
+      String noPhone = gateway.workOrders().service().file(new NewOrder(null, "web", "test", AppealType.REPORT, anonymous.title(),
+          anonymous.citizenText(), anonymous.summary(), null, null, null, null, null, "normal", null, null, false, "test")).await().id().toString();
+      eventually("accepted", Duration.ofSeconds(30), () -> order(refOf(noPhone)).getString("platform_no") != null);
+      HttpResponse<Buffer> refused = admin.request(HttpMethod.POST, "/api/v1/console/work-orders/" + noPhone + "/three-way-call").send().await();
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(sim.snapshot().getJsonArray("threeWayCalls")).hasSize(1);
     } finally {
       sim.advanceOrders(true);
     }
