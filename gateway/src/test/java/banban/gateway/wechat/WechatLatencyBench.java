@@ -2,6 +2,7 @@ package banban.gateway.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import banban.connectors.InboundMessage;
 import banban.gateway.Gateway;
 import banban.gateway.wechat.WechatPlayer.Mode;
 import banban.kb.FaqEntry;
@@ -60,6 +61,17 @@ class WechatLatencyBench {
       Arrays.sort(ask);
       System.out.printf("WECHAT-BENCH knowledge-base ask alone, sequential: %d asks, p50 %.1f ms, p99 %.1f ms%n",
           ask.length, ms(ask, 0.50), ms(ask, 0.99));
+      // The conversation engine alone (store the message, bot turn, SQL), without HTTP and crypto.
+      long[] engine = new long[REQUESTS / 2];
+      for (int i = 0; i < engine.length; i++) {
+        String id = gateway.conversations().conversationOf("bench", "bench:" + (i % 50)).await();
+        long t = System.nanoTime();
+        gateway.conversations().receive(InboundMessage.text(id, "bench", questions.get(i % questions.size()))).await();
+        engine[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(engine);
+      System.out.printf("WECHAT-BENCH conversation engine receive alone, sequential: %d messages, p50 %.1f ms, p99 %.1f ms%n",
+          engine.length, ms(engine, 0.50), ms(engine, 0.99));
       for (int c : CONCURRENCY) run(wechat, questions, REQUESTS, c, "concurrency " + c);
     } finally {
       gateway.stop().await();
