@@ -44,7 +44,7 @@ public final class Console {
     OperatorActions actions = new OperatorActions(pool, store, events, texts, knowledge, kbWorker);
     Presence presence = new Presence(pool);
     this.consoleRoutes = new ConsoleRoutes(accounts, queue, actions);
-    this.socket = new ConsoleSocket(vertx, queue, actions, presence);
+    this.socket = new ConsoleSocket(vertx, queue, actions, presence, auth);
     this.sweeper = new Sweeper(vertx, pool, settings, presence, queue, actions, sessions);
   }
 
@@ -69,12 +69,16 @@ public final class Console {
   }
 
   private void mount(Router router) {
-    router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+    // Vert.x matches "/console" also for "/console/", which the static handler must serve.
+    router.get("/console").handler(ctx -> {
+      if (ctx.request().path().equals("/console")) ctx.redirect("/console/");
+      else ctx.next();
+    });
     authRoutes.mountLogin(router);
+    router.get("/api/v1/console/stream").handler(socket::open);
     router.route("/api/v1/console/*").handler(auth);
     authRoutes.mount(router);
     consoleRoutes.mount(router);
-    router.get("/api/v1/console/stream").handler(socket::open);
   }
 
   /** Runs the sweeper once now; tests use it instead of waiting for the timer. */

@@ -1,11 +1,13 @@
 package banban.gateway.console;
 
 import banban.connectors.http.HttpError;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
  * Guards every console API: a live session cookie, and on every request that changes something the
@@ -25,9 +27,8 @@ public final class ConsoleAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(COOKIE);
     boolean changes = ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD;
-    sessions.resolve(cookie == null ? null : cookie.getValue()).onSuccess(s -> {
+    resolve(ctx).onSuccess(s -> {
       if (s.isEmpty()) {
         ctx.fail(new HttpError(401, "unauthorized", "Log in to the console first"));
       } else if (changes && !Sessions.sameToken(s.get().csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
@@ -37,6 +38,12 @@ public final class ConsoleAuth implements Handler<RoutingContext> {
         ctx.next();
       }
     }).onFailure(ctx::fail);
+  }
+
+  /** The request's live session, if any, without failing the request (the WebSocket upgrade needs this). */
+  Future<Optional<Sessions.Session>> resolve(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return sessions.resolve(cookie == null ? null : cookie.getValue());
   }
 
   public static Sessions.Session session(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package banban.gateway.console;
 
+import banban.connectors.http.HttpError;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -26,28 +28,38 @@ final class ConsoleSocket {
   private final HandoffQueue queue;
   private final OperatorActions actions;
   private final Presence presence;
+  private final ConsoleAuth auth;
 
-  ConsoleSocket(Vertx vertx, HandoffQueue queue, OperatorActions actions, Presence presence) {
+  ConsoleSocket(Vertx vertx, HandoffQueue queue, OperatorActions actions, Presence presence, ConsoleAuth auth) {
+    this.auth = auth;
     this.vertx = vertx;
     this.queue = queue;
     this.actions = actions;
     this.presence = presence;
   }
 
-  /** GET /api/v1/console/stream, behind {@link ConsoleAuth}; refuses other sites' pages (cross-site WebSocket hijacking). */
+  /**
+   * GET /api/v1/console/stream. It checks the session itself, with the request paused, because the
+   * upgrade must happen before the request is read; it refuses other sites' pages (cross-site
+   * WebSocket hijacking).
+   */
   void open(RoutingContext ctx) {
-    Operator op = ConsoleAuth.operator(ctx);
     String origin = ctx.request().getHeader("Origin");
     String host = ctx.request().getHeader("Host");
     if (origin != null && (host == null || !origin.replaceFirst("^https?://", "").equals(host))) {
-      throw banban.connectors.http.HttpError.forbidden("The console stream only serves the console's own pages");
+      throw HttpError.forbidden("The console stream only serves the console's own pages");
     }
     ctx.request().pause();
-    presence.connected(op.id()).onComplete(v -> ctx.request().toWebSocket().onSuccess(ws -> new Link(op, ws).start()).onFailure(e -> {
-      presence.disconnected(op.id());
+    auth.resolve(ctx).compose(s -> {
+      if (s.isEmpty()) return Future.failedFuture(new HttpError(401, "unauthorized", "Log in to the console first"));
+      Operator op = s.get().operator();
+      return presence.connected(op.id()).compose(v -> ctx.request().toWebSocket())
+          .onSuccess(ws -> new Link(op, ws).start())
+          .onFailure(e -> presence.disconnected(op.id()));
+    }).onFailure(e -> {
       ctx.request().resume();
       ctx.fail(e);
-    }));
+    });
   }
 
   private final class Link {

@@ -96,8 +96,9 @@ final class ConsoleClient {
     WebSocketConnectOptions o = new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1")
         .setURI("/api/v1/console/stream").addHeader("Cookie", cookie);
     WebSocketClient ws = vertx.createWebSocketClient();
-    socket = ws.connect(o).await();
-    socket.textMessageHandler(t -> events.add(new JsonObject(t)));
+    // The handler is set on the event loop as the connection completes, so the first push is not missed.
+    socket = ws.connect(o).onSuccess(s -> s.textMessageHandler(t -> events.add(new JsonObject(t))))
+        .timeout(15, java.util.concurrent.TimeUnit.SECONDS).await();
     await(e -> "queue".equals(e.getString("type")));
     assertThat(post("/api/v1/console/availability", new JsonObject().put("available", true)).statusCode()).isEqualTo(200);
     return this;
@@ -107,11 +108,21 @@ final class ConsoleClient {
     return awaitIn(events, p);
   }
 
-  /** Polls a list of pushed events until one matches, for at most 15 seconds. */
+  /** The first event pushed after the first {@code skip} that matches, within 15 seconds. */
+  JsonObject awaitAfter(int skip, Predicate<JsonObject> p) {
+    return awaitIn(events, skip, p);
+  }
+
   static JsonObject awaitIn(List<JsonObject> list, Predicate<JsonObject> p) {
+    return awaitIn(list, 0, p);
+  }
+
+  /** Polls a list of pushed events until one matches, for at most 15 seconds. */
+  static JsonObject awaitIn(List<JsonObject> list, int skip, Predicate<JsonObject> p) {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (System.nanoTime() < deadline) {
-      for (JsonObject e : list) if (p.test(e)) return e;
+      List<JsonObject> now = List.copyOf(list);
+      for (JsonObject e : now.subList(Math.min(skip, now.size()), now.size())) if (p.test(e)) return e;
       try {
         Thread.sleep(20); // polling interval of a deadline loop, not a wait for the effect itself
       } catch (InterruptedException ie) {
