@@ -97,7 +97,7 @@ final class ConsoleWorkOrders {
 
   void threeWayCall(RoutingContext ctx, Operator op) {
     UUID id = HotlineRoutes.uuid(ctx, "orderId");
-    JsonObject b = ctx.body().length() == 0 ? new JsonObject() : JsonBodies.object(ctx);
+    JsonObject b = ctx.body().length() <= 0 ? new JsonObject() : JsonBodies.object(ctx); // -1: no body at all
     String line = text(b, "operatorLine", 30, false);
     workOrders.service().requestThreeWayCall(id, "operator:" + op.ref(), line)
         .onSuccess(o -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(o.toJson().encode()))
