@@ -23,6 +23,16 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class WechatXml {
   private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+  // A factory is not promised to be thread-safe and a builder is not; one builder per event-loop
+  // thread, reset between documents, also saves building the parser configuration for every message.
+  private static final DefaultHandler QUIET = new DefaultHandler();
+  private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+    try {
+      return FACTORY.newDocumentBuilder();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  });
 
   private WechatXml() {}
 
@@ -36,14 +46,14 @@ public final class WechatXml {
   /** The text of each child element of the root, in document order; a field given twice is refused. */
   public static Map<String, String> parse(String xml) throws Malformed {
     Document doc;
+    DocumentBuilder builder = BUILDERS.get();
+    builder.setErrorHandler(QUIET); // reset() forgets it; errors still throw
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler()); // no stderr noise; errors still throw
       doc = builder.parse(new InputSource(new StringReader(xml)));
     } catch (SAXException | IOException e) {
       throw new Malformed("not well-formed XML or has a DOCTYPE");
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
+    } finally {
+      builder.reset();
     }
     Element root = doc.getDocumentElement();
     if (!"xml".equals(root.getTagName())) throw new Malformed("the root element must be <xml>");
