@@ -44,6 +44,12 @@ public final class Phones {
     return m.find() ? Optional.of(m.group(1).replace("-", "")) : Optional.empty();
   }
 
+  /** The text with every phone number in it masked: for copies of the chat that leave the conversation. */
+  public static String maskAll(String text) {
+    if (text == null) return null;
+    return PHONE.matcher(text).replaceAll(m -> mask(m.group(1).replace("-", "")));
+  }
+
   /** {@code 138****1234}: the first three and the last four digits. */
   public static String mask(String phone) {
     if (phone == null) return null;

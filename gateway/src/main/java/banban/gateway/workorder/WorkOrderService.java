@@ -178,7 +178,8 @@ public final class WorkOrderService {
     return c.preparedQuery("SELECT sender, text, created_at FROM message WHERE conversation_id = $1 ORDER BY id")
         .execute(Tuple.of(UUID.fromString(conversationId))).map(rs -> {
           JsonArray a = new JsonArray();
-          rs.forEach(r -> a.add(new JsonObject().put("sender", r.getString("sender")).put("text", r.getString("text"))
+          // The number travels in its own field; the outbox copy of the chat keeps it masked.
+          rs.forEach(r -> a.add(new JsonObject().put("sender", r.getString("sender")).put("text", Phones.maskAll(r.getString("text")))
               .put("at", r.getOffsetDateTime("created_at").toInstant().toString())));
           return a;
         });

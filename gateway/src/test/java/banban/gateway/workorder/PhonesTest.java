@@ -25,6 +25,7 @@ class PhonesTest {
     assertThat(Phones.mask("13812341234")).isEqualTo("138****1234");
     assertThat(Phones.mask("053188886666")).isEqualTo("053*****6666");
     assertThat(Phones.mask(null)).isNull();
+    assertThat(Phones.maskAll("电话13812341234，座机0531-88886666")).isEqualTo("电话138****1234，座机053*****6666");
   }
 
   @Test

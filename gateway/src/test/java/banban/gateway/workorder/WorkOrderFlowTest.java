@@ -323,5 +323,9 @@ class WorkOrderFlowTest {
       assertThat(line).doesNotContain(CITIZEN_PHONE).doesNotContain(CONSOLE_PHONE).doesNotContain("13700007777");
     }
     assertThat(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("delivered after"))).isTrue();
+    // Nor in the outbox, whose copy of the chat masks the number the citizen typed.
+    String outbox = gateway.pool().query("SELECT string_agg(payload::text, ' ') FROM work_order_outbox").execute().await()
+        .iterator().next().getString(0);
+    assertThat(outbox).contains("138****1234").doesNotContain(CITIZEN_PHONE).doesNotContain(CONSOLE_PHONE);
   }
 }
