@@ -34,6 +34,10 @@
     feedbackNo: '没用',
     feedbackDone: '感谢评价',
     queue: function (n) { return '您前面还有 ' + n + ' 位，请稍候'; },
+    wait: function (s) { return '，预计等待约 ' + Math.max(1, Math.round(s / 60)) + ' 分钟'; },
+    rateAsk: '请为本次人工服务评价',
+    rateOptions: [['satisfied', '满意'], ['basically_satisfied', '基本满意'], ['dissatisfied', '不满意']],
+    rateComment: '其他意见（可选）',
     withOperator: '人工客服已接入，请直接留言',
     typing: '人工客服正在输入…',
     connecting: '正在连接…',
@@ -212,10 +216,10 @@
     });
   }
 
-  function setState(state, queuePosition) {
+  function setState(state, queuePosition, waitSeconds) {
     if (state === 'queued' && queuePosition != null) {
       // Position 1 means first in line: nobody ahead (the server's queue notice counts the same way).
-      queueBar.textContent = T.queue(Math.max(0, queuePosition - 1));
+      queueBar.textContent = T.queue(Math.max(0, queuePosition - 1)) + (waitSeconds > 0 ? T.wait(waitSeconds) : '');
       queueBar.hidden = false;
     } else if (state === 'with_operator') {
       queueBar.textContent = T.withOperator;
@@ -248,6 +252,7 @@
     }
     row.appendChild(bubble);
     if (sender === 'bot' && p.askFeedback) row.appendChild(feedback(m.id));
+    if (sender === 'system' && p.action === 'rate') row.appendChild(rating(m.id));
     var time = formatTime(m.createdAt);
     if (time) row.appendChild(el('div', { className: 'bb-time', text: time }));
 
@@ -301,6 +306,41 @@
     }
     yes.addEventListener('click', function () { rate(true); });
     no.addEventListener('click', function () { rate(false); });
+    return box;
+  }
+
+  /** The satisfaction rating an operator's closing asks for: three choices and an optional comment. */
+  function rating(messageId) {
+    var comment = el('input', { className: 'bb-rate-comment', 'data-testid': 'chat-rating-comment', maxlength: '500',
+      placeholder: T.rateComment, 'aria-label': T.rateComment });
+    var buttons = T.rateOptions.map(function (o) {
+      var b = el('button', { type: 'button', className: 'bb-fb', 'data-testid': 'chat-rating-' + o[0], text: o[1] });
+      b.addEventListener('click', function () { choose(o[0], b); });
+      return b;
+    });
+    var box = el('div', { className: 'bb-feedback bb-rating', role: 'group', 'aria-label': T.rateAsk },
+      [el('span', { className: 'bb-fb-ask', text: T.rateAsk })].concat(buttons).concat([comment]));
+    function done(b) {
+      buttons.forEach(function (x) { x.disabled = true; });
+      comment.disabled = true;
+      if (b) { b.classList.add('bb-fb--chosen'); b.setAttribute('aria-pressed', 'true'); }
+    }
+    if (conv && conv.rated && conv.rated['rate-' + messageId]) done(null);
+    function choose(value, b) {
+      if (b.disabled) return;
+      done(b);
+      var body = { rating: value };
+      if (comment.value.trim()) body.comment = comment.value.trim();
+      api('POST', conversationPath('/rating'), body).then(function (r) {
+        remember('rate-' + messageId, true);
+        (r.messages || []).forEach(render);
+      }, function (e) {
+        if (e.status === 409) { remember('rate-' + messageId, true); return; }
+        buttons.forEach(function (x) { x.disabled = false; x.classList.remove('bb-fb--chosen'); });
+        comment.disabled = false;
+        showNotice(politeError(e));
+      });
+    }
     return box;
   }
 
@@ -409,7 +449,7 @@
       var f;
       try { f = JSON.parse(ev.data); } catch (e) { return; }
       if (f.type === 'message') render(f.message);
-      else if (f.type === 'state') setState(f.state, f.queuePosition);
+      else if (f.type === 'state') setState(f.state, f.queuePosition, f.estimatedWaitSeconds);
       else if (f.type === 'typing' && f.sender === 'operator') showTyping();
     };
     socket.onclose = function () {
