@@ -16,7 +16,11 @@ with open("seeds/faq.jsonl", encoding="utf-8") as f, open(sys.argv[1], "w", enco
         for q in [e["question"]] + e["similar"]:
             out.write(q + "\n")
 PY
-port=18080
+port=${BANBAN_LOAD_PORT:-18080}
+if curl -s -o /dev/null "http://127.0.0.1:$port/health/live"; then echo "port $port is busy: stop what runs there first" >&2; exit 1; fi
+gw=""
+cleanup() { [ -n "$gw" ] && kill -TERM "$gw" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
 run() { if [ "$(id -u)" -eq 0 ]; then ./banban jar "$@"; else java -jar gateway/target/banban.jar "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && { id banban >/dev/null 2>&1 || ./banban jar --help >/dev/null; chown -R banban: "$work"; }
 BANBAN_HTTP_PORT=$port BANBAN_DATA_DIR=$work/data BANBAN_RATE_CONVERSATIONS_PER_MINUTE=100000 \
@@ -28,5 +32,3 @@ java -Xmx1g -cp "gateway/target/test-classes:gateway/target/classes:$(cat gatewa
   banban.gateway.bench.ConversationLoad "$port" "$n" "$work/questions.txt"
 echo "gateway heap after the run:"
 as_owner jcmd "$gw" GC.heap_info | sed -n '1,6p' || true
-kill -TERM "$gw"; wait || true
-rm -rf "$work"
