@@ -416,6 +416,16 @@
     input.style.overflowY = input.scrollHeight + 2 > 120 ? 'auto' : 'hidden';
   }
   input.addEventListener('input', autosize);
+  // Tells a serving operator that the citizen is typing, at most every three seconds.
+  var typingSent = 0;
+  input.addEventListener('input', function () {
+    var now = Date.now();
+    if (input.value.length <= 1) typingSent = 0; // a new message starts a new burst
+    if (ws && ws.readyState === 1 && now - typingSent > 3000) {
+      typingSent = now;
+      try { ws.send('{"type":"typing"}'); } catch (e) { /* the indicator is a nicety */ }
+    }
+  });
 
   humanBtn.addEventListener('click', async function () {
     humanBtn.disabled = true;

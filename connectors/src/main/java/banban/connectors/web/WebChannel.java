@@ -128,8 +128,13 @@ public final class WebChannel {
     });
     ws.closeHandler(v -> consumer.unregister());
     ws.exceptionHandler(e -> consumer.unregister());
-    // The stream is one-way; anything the browser sends on it is ignored.
-    ws.textMessageHandler(t -> { });
+    // The only thing a help box sends on its stream is that the citizen is typing, which the operator's
+    // console shows; anything else is ignored.
+    ws.textMessageHandler(t -> {
+      if (t.length() < 64 && t.contains("\"typing\"")) {
+        vertx.eventBus().publish(conversations.streamAddress(id), new JsonObject().put("type", "typing").put("sender", "citizen"));
+      }
+    });
   }
 
   private static void created(RoutingContext ctx, JsonObject body) {

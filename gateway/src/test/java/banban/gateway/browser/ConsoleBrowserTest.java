@@ -145,6 +145,7 @@ class ConsoleBrowserTest {
     assertThat(box.messages("bot")).hasSize(bots);
 
     input.sendKeys("没有了，谢谢您");
+    ow.until(ExpectedConditions.visibilityOfElementLocated(By.id("typing")));
     input.sendKeys(Keys.ENTER);
     ow.until(d -> d.findElements(consoleCitizen).stream().anyMatch(e -> {
       try {
