@@ -172,7 +172,8 @@ class HelpBoxTest {
     box.find("chat-human").click();
 
     box.wait.until(d -> box.find("chat-queue-position").isDisplayed());
-    assertThat(box.find("chat-queue-position").getText()).matches("您前面还有 \\d+ 位，请稍候");
+    // The console's queue pushes may add the estimated wait.
+    assertThat(box.find("chat-queue-position").getText()).matches("您前面还有 \\d+ 位，请稍候(，预计等待约 \\d+ 分钟)?");
     assertThat(box.last("system").getText()).contains("人工客服");
 
     String id = new JsonObject((String) box.script("return localStorage.getItem('banban.conversation');")).getString("id");
