@@ -250,7 +250,7 @@
       $('transcript').textContent = '';
       c.messages.forEach(appendMessage);
       var mine = c.mine && c.state === 'with_operator';
-      ['input', 'send', 'close', 'canned', 'resolution'].forEach(function (x) { $(x).disabled = !mine; });
+      ['input', 'send', 'close', 'canned', 'resolution', 'transfer'].forEach(function (x) { $(x).disabled = !mine; });
       renderLists(S.lastOffer);
       loadSuggestions();
       if (mine) $('input').focus();
@@ -327,6 +327,51 @@
     api('POST', '/api/v1/console/conversations/' + id + '/close', { resolution: $('resolution').value })
       .then(function () { openConversation(id); })
       .catch(function (e) { notice(e.message); });
+  });
+
+  /* ---------- 转12345: a work order filed from the conversation ---------- */
+
+  var S_WO = { prefill: null, conversation: null };
+
+  $('transfer').addEventListener('click', function () {
+    var id = S.current;
+    api('GET', '/api/v1/console/conversations/' + id + '/work-orders').then(function (p) {
+      S_WO.prefill = p;
+      S_WO.conversation = id;
+      $('wo-type').value = p.appealType || 'complaint';
+      $('wo-title-input').value = p.title || '';
+      $('wo-text').value = p.citizenText || '';
+      $('wo-location').value = p.location || '';
+      $('wo-department').value = p.departmentSuggested || '';
+      $('wo-phone').value = '';
+      $('wo-consent').checked = false;
+      $('wo-urgency').value = p.urgency || 'normal';
+      $('wo-error').hidden = true;
+      $('wo-dialog').showModal();
+      $('wo-title-input').focus();
+    }).catch(function (e) { notice(e.message); });
+  });
+
+  $('wo-cancel').addEventListener('click', function () { $('wo-dialog').close(); });
+
+  $('wo-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var p = S_WO.prefill || {};
+    var body = {
+      appealType: $('wo-type').value, title: $('wo-title-input').value, citizenText: $('wo-text').value,
+      summary: p.summary || {}, location: $('wo-location').value, department: $('wo-department').value,
+      category: p.categorySuggested || null, urgency: $('wo-urgency').value, consent: $('wo-consent').checked
+    };
+    if ($('wo-phone').value.trim()) body.phone = $('wo-phone').value.trim();
+    $('wo-submit').disabled = true;
+    api('POST', '/api/v1/console/conversations/' + S_WO.conversation + '/work-orders', body).then(function (o) {
+      $('wo-dialog').close();
+      notice('已提交12345工单 ' + (o.reference || '') + '，群众将收到受理进度。');
+    }).catch(function (e) {
+      var err = $('wo-error');
+      err.textContent = '提交失败：' + (e.message || '请检查填写内容');
+      err.hidden = false;
+    }).finally(function () { $('wo-submit').disabled = false; });
   });
 
   /* ---------- canned replies and administration ---------- */

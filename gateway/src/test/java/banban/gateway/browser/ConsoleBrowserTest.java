@@ -155,6 +155,20 @@ class ConsoleBrowserTest {
       }
     }));
 
+    // 转12345: the form opens pre-filled from the conversation and files a work order.
+    od.findElement(testId("console-transfer-12345")).click();
+    WebElement title = ow.until(ExpectedConditions.visibilityOfElementLocated(testId("wo-title")));
+    assertThat(od.findElement(testId("wo-text")).getAttribute("value")).contains("个体工商户营业执照怎么办理");
+    title.clear();
+    title.sendKeys("咨询个体工商户登记后要求回访");
+    od.findElement(testId("wo-phone")).sendKeys("13812345678");
+    od.findElement(By.id("wo-consent")).click();
+    od.findElement(testId("wo-submit")).click();
+    ow.until(d -> d.findElement(By.id("notice")).getText().contains("已提交12345工单 BB-"));
+    var order = gateway.pool().query("SELECT title, phone_masked FROM work_order").execute().await().iterator().next();
+    assertThat(order.getString("title")).isEqualTo("咨询个体工商户登记后要求回访");
+    assertThat(order.getString("phone_masked")).isEqualTo("138****5678");
+
     od.findElement(testId("console-close")).click();
     WebElement satisfied = box.wait.until(ExpectedConditions.elementToBeClickable(testId("chat-rating-satisfied")));
     box.find("chat-rating-comment").sendKeys("很耐心");
