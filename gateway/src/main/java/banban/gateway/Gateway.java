@@ -80,7 +80,7 @@ public final class Gateway {
     // One named pool for CPU-bound work (Lucene, HanLP), sized for the machine, apart from the
     // default worker pool that migrations and other blocking start-up steps use.
     worker = vertx.createSharedWorkerExecutor("banban-kb", config.workerPoolSize());
-    return KnowledgeService.start(vertx, pool, database.connectOptions(), new Seeds(config.seedsDir()), worker).map(k -> {
+    return KnowledgeService.start(vertx, pool, database.connectOptions(), new Seeds(config.seedsDir()), config.decision(), worker).map(k -> {
       knowledge = k;
       health.register("knowledgeBase", k::readiness);
       routes.add(new AskRoutes(k));

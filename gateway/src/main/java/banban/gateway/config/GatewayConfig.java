@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import banban.kb.DecisionConfig;
 import banban.gateway.console.ConsoleSettings;
 import banban.gateway.console.StaffedHours;
 import banban.gateway.workorder.HotlineSettings;
@@ -29,7 +30,8 @@ public record GatewayConfig(
     int messagesPerMinute,
     ConsoleSettings console,
     HotlineSettings hotline,
-    WechatSettings wechat) {
+    WechatSettings wechat,
+    DecisionConfig decision) {
 
   public static final String HTTP_HOST = "BANBAN_HTTP_HOST";
   public static final String HTTP_PORT = "BANBAN_HTTP_PORT";
@@ -41,6 +43,9 @@ public record GatewayConfig(
   public static final String MAX_BODY_BYTES = "BANBAN_MAX_BODY_BYTES";
   public static final String RATE_CONVERSATIONS = "BANBAN_RATE_CONVERSATIONS_PER_MINUTE";
   public static final String RATE_MESSAGES = "BANBAN_RATE_MESSAGES_PER_MINUTE";
+  public static final String KB_ANSWER_THRESHOLD = "BANBAN_KB_ANSWER_THRESHOLD";
+  public static final String KB_MIN_GAP = "BANBAN_KB_MIN_GAP";
+  public static final String KB_CLARIFY_THRESHOLD = "BANBAN_KB_CLARIFY_THRESHOLD";
   public static final String ADMIN_PASSWORD = "BANBAN_ADMIN_PASSWORD";
   public static final String CONSOLE_BCRYPT_COST = "BANBAN_CONSOLE_BCRYPT_COST";
   public static final String CONSOLE_SESSION_IDLE = "BANBAN_CONSOLE_SESSION_IDLE_SECONDS";
@@ -84,6 +89,9 @@ public record GatewayConfig(
     k.put(MAX_BODY_BYTES, new String[] {"65536", "largest accepted HTTP request body in bytes"});
     k.put(RATE_CONVERSATIONS, new String[] {"20", "new conversations one client address may open per minute"});
     k.put(RATE_MESSAGES, new String[] {"60", "messages, feedback and handoff requests one client address may send per minute"});
+    k.put(KB_ANSWER_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.answerThreshold()), "confidence (0 to 1) from which the bot answers outright (chosen on the development set; see docs/benchmarks.md)"});
+    k.put(KB_MIN_GAP, new String[] {String.valueOf(DecisionConfig.DEFAULTS.minGap()), "lead in confidence over the second entry needed to answer outright; closer entries are offered as choices"});
+    k.put(KB_CLARIFY_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.clarifyThreshold()), "confidence from which an entry is offered as a choice; below it for all entries, the bot offers a person"});
     k.put(ADMIN_PASSWORD, new String[] {"", "password of the first console administrator 'admin', created on first start; empty = a random one-time password printed once in the log"});
     k.put(CONSOLE_BCRYPT_COST, new String[] {"12", "bcrypt work factor of console passwords (10 to 16)"});
     k.put(CONSOLE_SESSION_IDLE, new String[] {"3600", "a console session expires after this many seconds without a request"});
@@ -141,7 +149,9 @@ public record GatewayConfig(
         integer(merged, RATE_MESSAGES, 1, 100_000),
         console(merged),
         hotline(merged),
-        wechat(merged));
+        wechat(merged),
+        DecisionConfig.DEFAULTS.withThresholds(fraction(merged, KB_ANSWER_THRESHOLD), fraction(merged, KB_MIN_GAP),
+            fraction(merged, KB_CLARIFY_THRESHOLD)));
   }
 
   private static HotlineSettings hotline(JsonObject merged) {
@@ -204,7 +214,7 @@ public record GatewayConfig(
   /** The same record with another port and data directory: what tests and tools change most. */
   public GatewayConfig withPortAndDataDir(int port, Path dir) {
     return new GatewayConfig(httpHost, port, dir, dbUrl, dbPoolSize, seedsDir, workerPoolSize, maxBodyBytes,
-        conversationsPerMinute, messagesPerMinute, console, hotline, wechat);
+        conversationsPerMinute, messagesPerMinute, console, hotline, wechat, decision);
   }
 
   private static String string(JsonObject json, String key) {
@@ -216,6 +226,17 @@ public record GatewayConfig(
     String v = string(json, key);
     if (v.isEmpty()) throw new ConfigException(key + " must not be empty");
     return v;
+  }
+
+  private static double fraction(JsonObject json, String key) {
+    String v = string(json, key);
+    try {
+      double d = Double.parseDouble(v);
+      if (!(d >= 0 && d <= 1)) throw new NumberFormatException();
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " must be a number from 0 to 1, got '" + v + "'");
+    }
   }
 
   private static int integer(JsonObject json, String key, int min, int max) {

@@ -39,14 +39,14 @@ public final class KnowledgeService {
    * applies an edit made in PostgreSQL without a restart.
    */
   public static Future<KnowledgeService> start(Vertx vertx, Pool pool, PgConnectOptions connect, Seeds seeds,
-      WorkerExecutor worker) {
+      DecisionConfig decision, WorkerExecutor worker) {
     KnowledgeService s = new KnowledgeService(worker, FaqRepository.create(pool));
     long t0 = System.nanoTime();
     return s.seedIfEmpty(seeds)
         .compose(v -> s.repository.listPublished())
         .compose(entries -> worker.executeBlocking(() -> {
           TextPipeline pipeline = TextPipeline.create(seeds.nlpResources());
-          return KnowledgeBase.build(pipeline, entries, DecisionConfig.DEFAULTS);
+          return KnowledgeBase.build(pipeline, entries, decision);
         }, false))
         .compose(kb -> {
           s.kb = kb;

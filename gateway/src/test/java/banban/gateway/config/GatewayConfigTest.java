@@ -112,4 +112,15 @@ class GatewayConfigTest {
     });
     assertThat(new JsonObject().mergeIn(GatewayConfig.defaults()).fieldNames()).containsAll(GatewayConfig.KEYS.keySet());
   }
+
+  @Test
+  @DisplayName("The answer thresholds come from configuration, defaulting to the values chosen on the development set")
+  void decisionThresholds() {
+    assertThat(GatewayConfig.fromJson(GatewayConfig.defaults()).decision()).isEqualTo(banban.kb.DecisionConfig.DEFAULTS);
+    GatewayConfig c = with(GatewayConfig.KB_ANSWER_THRESHOLD, "0.6");
+    assertThat(c.decision().answerThreshold()).isEqualTo(0.6);
+    assertThat(c.decision().minGap()).isEqualTo(banban.kb.DecisionConfig.DEFAULTS.minGap());
+    assertThatThrownBy(() -> with(GatewayConfig.KB_MIN_GAP, "1.5"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("BANBAN_KB_MIN_GAP").hasMessageContaining("from 0 to 1");
+  }
 }
