@@ -1,35 +1,21 @@
 package banban.gateway.workorder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
-import java.util.Properties;
+import banban.gateway.conversation.Texts;
 
 /** The work-order flows' citizen-facing Chinese texts, from {@code banban/gateway/workorder/texts.properties}. */
 public final class WorkOrderTexts {
-  private final Properties props = new Properties();
+  private final Texts texts;
 
-  private WorkOrderTexts() {}
+  private WorkOrderTexts(Texts texts) {
+    this.texts = texts;
+  }
 
   public static WorkOrderTexts load() {
-    WorkOrderTexts t = new WorkOrderTexts();
-    try (InputStream in = WorkOrderTexts.class.getClassLoader().getResourceAsStream("banban/gateway/workorder/texts.properties")) {
-      if (in == null) throw new IllegalStateException("banban/gateway/workorder/texts.properties missing");
-      t.props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return t;
+    return new WorkOrderTexts(Texts.load("banban/gateway/workorder/texts.properties"));
   }
 
   public String get(String key, Object... args) {
-    String v = props.getProperty(key);
-    if (v == null) throw new IllegalArgumentException("No text " + key);
-    // MessageFormat treats ' as a quote; the texts have none, and arguments are passed as strings.
-    return args.length == 0 ? v : MessageFormat.format(v, args);
+    return texts.get(key, args);
   }
 
   /** The summary block the citizen and the operator read. */
