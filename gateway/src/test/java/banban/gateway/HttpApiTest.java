@@ -33,8 +33,7 @@ class HttpApiTest {
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
+    TestGateways.stop(vertx, gateway);
   }
 
   private static HttpResponse<Buffer> post(String path, String contentType, String body) {

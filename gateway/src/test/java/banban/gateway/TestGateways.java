@@ -19,4 +19,10 @@ public final class TestGateways {
   public static Gateway start(Vertx vertx, Path dataDir) throws Exception {
     return Gateway.start(vertx, config(dataDir)).await(120, TimeUnit.SECONDS);
   }
+
+  /** Stops a test's gateway and then its Vert.x instance, waiting for both. */
+  public static void stop(Vertx vertx, Gateway gateway) throws Exception {
+    if (gateway != null) gateway.stop().await(60, TimeUnit.SECONDS);
+    vertx.close().await(30, TimeUnit.SECONDS);
+  }
 }

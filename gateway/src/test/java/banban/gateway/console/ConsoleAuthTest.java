@@ -3,6 +3,7 @@ package banban.gateway.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import banban.gateway.Gateway;
+import banban.gateway.TestGateways;
 import banban.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -37,8 +38,7 @@ class ConsoleAuthTest {
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
+    TestGateways.stop(vertx, gateway);
   }
 
   ConsoleClient console() {

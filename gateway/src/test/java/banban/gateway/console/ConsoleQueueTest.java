@@ -3,6 +3,7 @@ package banban.gateway.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import banban.gateway.Gateway;
+import banban.gateway.TestGateways;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,8 +44,7 @@ class ConsoleQueueTest {
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
+    TestGateways.stop(vertx, gateway);
   }
 
   /** Every test starts with an empty queue: whatever an earlier test left waiting is closed. */

@@ -44,8 +44,7 @@ class ConversationApiTest {
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
+    TestGateways.stop(vertx, gateway);
   }
 
   static HttpRequest<Buffer> req(io.vertx.core.http.HttpMethod method, String path, String token) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import banban.connectors.hotline.HotlineSimulator;
 import banban.gateway.Gateway;
+import banban.gateway.TestGateways;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -49,8 +50,7 @@ class WorkOrderFaultTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (gateway != null) gateway.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
+    if (gateway != null) TestGateways.stop(vertx, gateway);
   }
 
   String file(int i) {

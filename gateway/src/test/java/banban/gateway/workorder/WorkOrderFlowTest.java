@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import banban.connectors.hotline.HotlineSimulator;
 import banban.gateway.Gateway;
+import banban.gateway.TestGateways;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -59,8 +60,7 @@ class WorkOrderFlowTest {
   @AfterAll
   static void stop() throws Exception {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-    gateway.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
+    TestGateways.stop(vertx, gateway);
   }
 
   static Conv open() {
