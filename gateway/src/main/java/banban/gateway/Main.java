@@ -6,6 +6,7 @@ import banban.gateway.cli.KbCommand;
 import banban.connectors.hotline.SimulatorCommand;
 import banban.gateway.workorder.routing.ClassifyEval;
 import banban.gateway.config.GatewayConfig;
+import banban.kb.eval.CalibrateCommand;
 import banban.kb.eval.EvalCommand;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -55,6 +56,7 @@ public final class Main {
     return switch (command) {
       case "serve" -> serve(configFile, err);
       case "eval" -> EvalCommand.run(commandArgs, out);
+      case "calibrate" -> CalibrateCommand.run(commandArgs, out);
       case "kb" -> withConfig(configFile, err, config -> KbCommand.run(commandArgs, config, out, err));
       case "hotline-sim" -> SimulatorCommand.run(commandArgs, out, err);
       case "classify-eval" -> withConfig(configFile, err, config -> ClassifyEval.run(commandArgs, config.hotline().routingData(), out, err));
@@ -126,6 +128,8 @@ public final class Main {
         .append("  serve                    start the gateway (default)\n")
         .append("  eval --cases FILE [--kb FAQ.jsonl] [--sweep]\n")
         .append("                           run the answering code on evaluation cases; print figures and baselines\n")
+        .append("  calibrate [--kb FAQ.jsonl] [--folds N] [--c C]\n")
+        .append("                           fit the answer confidence on the KB's own questions (held out in folds)\n")
         .append("  kb import FILE           replace the FAQ table with a JSONL file (all or nothing)\n")
         .append("  kb export FILE           write the FAQ table as JSONL\n")
         .append("  hotline-sim [--port 9345] [--secret S] [--callback URL|none] [--callback-secret S] [--step-ms N]\n")

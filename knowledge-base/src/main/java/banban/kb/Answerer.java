@@ -41,24 +41,31 @@ public final class Answerer {
     // The analysis's tokens are the query analyzer's terms (canonical, typo-corrected content terms):
     // using them instead of running the query analyzer again halves the nlp cost of a question.
     List<String> terms = aq.tokens();
-    return Ranker.rank(s.index(), s.index().search(terms, cfg.boosts(), cfg.candidates()), aq.normalized(), cfg);
+    return Ranker.rank(s.index(), s.index().search(terms, cfg.boosts(), cfg.candidates()), aq.normalized(),
+        aq.original(), cfg);
+  }
+
+  /** The same candidates scored and calibrated with another configuration (calibration, sweeps). */
+  public static List<Candidate> rescore(List<Candidate> candidates, DecisionConfig cfg) {
+    return Ranker.finish(candidates, cfg);
   }
 
   /**
-   * Answer when the best entry is confident AND clearly ahead of the next one; a close second means
-   * the citizen's words fit two entries (社保卡 loss report vs. replacement), and asking back costs one
-   * turn while a wrong answer costs trust. Otherwise offer up to three plausible entries, or fall back.
+   * Answer when the best entry is likely right (its calibrated confidence, which already weighs how
+   * far it stands from the next entry) and, if configured, ahead of the second by a minimum score
+   * gap; asking back costs one turn while a wrong answer costs trust. Otherwise offer up to three
+   * plausible entries, or fall back to an offer of a person.
    */
   public Decision choose(List<Candidate> ranked, List<String> intents, DecisionConfig c) {
     if (ranked.isEmpty()) return Decision.reply(Action.FALLBACK, texts.get("fallback.text"), 0, List.of(), intents);
     Candidate best = ranked.get(0);
-    double second = ranked.size() > 1 ? ranked.get(1).confidence() : 0;
-    if (best.confidence() >= c.answerThreshold() && best.confidence() - second >= c.minGap()) {
+    double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
+    if (best.confidence() >= c.answerThreshold() && best.score() - second >= c.minGap()) {
       return Decision.answer(best.entry(), best.confidence(), intents);
     }
     List<Suggestion> suggestions = new ArrayList<>(3);
     for (Candidate cand : ranked) {
-      if (suggestions.size() == 3 || cand.confidence() < c.clarifyThreshold()) break;
+      if (suggestions.size() == 3 || cand.score() < c.clarifyThreshold()) break;
       suggestions.add(new Suggestion(cand.entry().id(), cand.entry().question()));
     }
     if (suggestions.isEmpty()) {

@@ -2,6 +2,7 @@ package banban.kb;
 
 import banban.kb.index.EntryProfile;
 import banban.kb.index.FaqIndex;
+import banban.kb.semantic.TextVectors;
 import banban.nlp.TextPipeline;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,18 +23,25 @@ public final class KnowledgeBase {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
   private final TextPipeline base;
+  private final TextVectors vectors;
   private final Answerer answerer;
   private volatile Snapshot snapshot;
 
-  private KnowledgeBase(TextPipeline base, Answerer answerer, Snapshot snapshot) {
+  private KnowledgeBase(TextPipeline base, TextVectors vectors, Answerer answerer, Snapshot snapshot) {
     this.base = base;
+    this.vectors = vectors;
     this.answerer = answerer;
     this.snapshot = snapshot;
   }
 
   /** Builds the KB from entries (drafts are skipped) with the default citizen-facing texts. */
   public static KnowledgeBase build(TextPipeline base, List<FaqEntry> entries, DecisionConfig cfg) {
-    return new KnowledgeBase(base, new Answerer(cfg, Texts.load()), snapshotOf(base, entries));
+    return build(base, TextVectors.shared(), entries, cfg);
+  }
+
+  /** The same with the sentence vectors of another embedder (benchmarks, calibration). */
+  public static KnowledgeBase build(TextPipeline base, TextVectors vectors, List<FaqEntry> entries, DecisionConfig cfg) {
+    return new KnowledgeBase(base, vectors, new Answerer(cfg, Texts.load()), snapshotOf(base, vectors, entries));
   }
 
   /** Decides what to do with one citizen message. CPU-bound (a few ms): call it off the event loop. */
@@ -69,7 +77,7 @@ public final class KnowledgeBase {
 
   /** Builds a new snapshot beside the current one and swaps it in; answering continues meanwhile. */
   public synchronized void replaceAll(List<FaqEntry> entries) {
-    snapshot = snapshotOf(base, entries);
+    snapshot = snapshotOf(base, vectors, entries);
     // The old index is not closed: a search that read the old snapshot just before the swap may not
     // have acquired its searcher yet, and a closed SearcherManager would fail it. It is all heap
     // (ByteBuffersDirectory, no open files), so the garbage collector reclaims it once unused.
@@ -108,11 +116,11 @@ public final class KnowledgeBase {
     snapshot = Snapshot.of(p, s.index());
   }
 
-  private static Snapshot snapshotOf(TextPipeline base, List<FaqEntry> entries) {
+  private static Snapshot snapshotOf(TextPipeline base, TextVectors vectors, List<FaqEntry> entries) {
     long t0 = System.nanoTime();
     List<FaqEntry> published = entries.stream().filter(FaqEntry::isPublished).toList();
     TextPipeline p = base.withVocabulary(vocabulary(published));
-    FaqIndex index = FaqIndex.build(p, published);
+    FaqIndex index = FaqIndex.build(p, vectors, published);
     log.info("FAQ index built: {} entries in {} ms", published.size(), (System.nanoTime() - t0) / 1_000_000);
     return Snapshot.of(p, index);
   }

@@ -3,6 +3,7 @@ package banban.kb;
 import banban.kb.index.EntryProfile;
 import banban.kb.index.FaqIndex;
 import banban.kb.index.FaqIndex.QueryTerm;
+import banban.kb.semantic.Vector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +19,15 @@ final class Ranker {
 
   private Ranker() {}
 
-  /** Features of every hit, scored with {@code cfg}, best first. */
-  static List<Candidate> rank(FaqIndex index, FaqIndex.Retrieval r, String normalizedQuery, DecisionConfig cfg) {
+  /**
+   * Features of every hit, scored with {@code cfg}, best first. The query's sentence embedding is
+   * computed only when Lucene found something: a question that shares no term with the KB is not
+   * answered from it, however close its meaning seems.
+   */
+  static List<Candidate> rank(FaqIndex index, FaqIndex.Retrieval r, String normalizedQuery, String originalQuery,
+      DecisionConfig cfg) {
     if (r.hits().isEmpty()) return List.of();
+    float[] qv = index.vectors().embedder().embed(originalQuery);
     List<QueryTerm> terms = r.terms();
     double[] w = new double[terms.size()];
     double total = 0;
@@ -34,15 +41,27 @@ final class Ranker {
     Query q = new Query(terms, w, total, Math.sqrt(norm2), EntryProfile.bigrams(normalizedQuery), normalizedQuery);
     float top = r.hits().get(0).score();
     List<Candidate> out = new ArrayList<>(r.hits().size());
-    for (FaqIndex.Hit h : r.hits()) out.add(features(index, h, q, top).rescore(cfg));
-    out.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
+    for (FaqIndex.Hit h : r.hits()) out.add(features(index, h, q, top, qv));
+    return finish(out, cfg);
+  }
+
+  /** Scores the candidates with {@code cfg}, sorts them best first and gives each its confidence. */
+  static List<Candidate> finish(List<Candidate> features, DecisionConfig cfg) {
+    List<Candidate> scored = new ArrayList<>(features.size());
+    for (Candidate c : features) scored.add(c.scoredWith(cfg));
+    scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    List<Candidate> out = new ArrayList<>(scored.size());
+    for (int i = 0; i < scored.size(); i++) out.add(scored.get(i).withConfidence(cfg.calibration().confidence(scored, i)));
     return out;
   }
 
   private record Query(List<QueryTerm> terms, double[] w, double total, double norm, int[] bigrams, String text) {}
 
-  private static Candidate features(FaqIndex index, FaqIndex.Hit h, Query q, float top) {
+  private static Candidate features(FaqIndex index, FaqIndex.Hit h, Query q, float top, float[] qv) {
     EntryProfile p = h.profile();
+    double questionSim = 0;
+    for (Vector v : p.questionVectors()) questionSim = Math.max(questionSim, v.dot(qv));
+    double answerSim = p.answerVector().dot(qv);
     double bestCos = 0;
     double bestCov = 0;
     double bestDice = 0;
@@ -84,7 +103,7 @@ final class Ranker {
     }
     double t = q.total();
     return new Candidate(p.entry(), bestCos, bestCov, bestDice, t == 0 ? 0 : entryHit / t, t == 0 ? 0 : answerHit / t,
-        kw, top <= 0 ? 0 : h.score() / top, 0);
+        kw, top <= 0 ? 0 : h.score() / top, questionSim, answerSim, 0, 0, 0);
   }
 
   private static boolean allIn(int[] kwTerms, List<QueryTerm> terms) {

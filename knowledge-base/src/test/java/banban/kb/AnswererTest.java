@@ -23,7 +23,11 @@ class AnswererTest {
   private final Answerer answerer = new Answerer(cfg, Texts.load());
 
   private static Candidate cand(FaqEntry e, double confidence) {
-    return new Candidate(e, 0, 0, 0, 0, 0, 0, 0, confidence);
+    return Candidate.scored(e, confidence, confidence);
+  }
+
+  private static Candidate cand(FaqEntry e, double score, double confidence) {
+    return Candidate.scored(e, score, confidence);
   }
 
   private Decision withIntents(boolean smalltalk, DetectedIntent... intents) {
@@ -43,9 +47,11 @@ class AnswererTest {
   }
 
   @Test
-  @DisplayName("Two entries almost tied give a clarifying question with up to three choices")
-  void clarifiesOnCloseSecond() {
-    Decision d = answerer.choose(List.of(cand(A, 0.7), cand(B, 0.68), cand(C, 0.6), cand(C, 0.5)), List.of(), cfg);
+  @DisplayName("A plausible but uncertain best entry gives a clarifying question with up to three choices")
+  void clarifiesWhenUnsure() {
+    double unsure = cfg.answerThreshold() / 2;
+    Decision d = answerer.choose(List.of(cand(A, 0.7, unsure), cand(B, 0.68, unsure), cand(C, 0.6, 0.01),
+        cand(C, 0.5, 0.01)), List.of(), cfg);
     assertThat(d.action()).isEqualTo(Action.CLARIFY);
     assertThat(d.answer()).isEqualTo("您是想问以下哪个问题？");
     assertThat(d.suggestions()).extracting(Decision.Suggestion::faqId).containsExactly("t-1", "t-2", "t-3");
@@ -53,9 +59,19 @@ class AnswererTest {
   }
 
   @Test
-  @DisplayName("Nothing above the clarify threshold falls back to an offer of a person")
+  @DisplayName("With a minimum gap configured, a confident entry with a close second is asked back, not answered")
+  void minimumGap() {
+    DecisionConfig gap = cfg.withThresholds(cfg.answerThreshold(), 0.1, cfg.clarifyThreshold());
+    assertThat(answerer.choose(List.of(cand(A, 0.7, 0.9), cand(B, 0.65, 0.2)), List.of(), gap).action())
+        .isEqualTo(Action.CLARIFY);
+    assertThat(answerer.choose(List.of(cand(A, 0.7, 0.9), cand(B, 0.55, 0.2)), List.of(), gap).action())
+        .isEqualTo(Action.ANSWER);
+  }
+
+  @Test
+  @DisplayName("Nothing scoring above the clarify threshold falls back to an offer of a person")
   void fallsBack() {
-    Decision d = answerer.choose(List.of(cand(A, cfg.clarifyThreshold() / 2)), List.of(), cfg);
+    Decision d = answerer.choose(List.of(cand(A, cfg.clarifyThreshold() / 2, cfg.answerThreshold() / 2)), List.of(), cfg);
     assertThat(d.action()).isEqualTo(Action.FALLBACK);
     assertThat(d.answer()).contains("人工");
     assertThat(answerer.choose(List.of(), List.of(), cfg).action()).isEqualTo(Action.FALLBACK);

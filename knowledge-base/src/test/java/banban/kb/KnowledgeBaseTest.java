@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KnowledgeBaseTest {
 
@@ -16,6 +19,28 @@ class KnowledgeBaseTest {
     Decision d = SeedKb.kb().ask(e.question());
     assertThat(d.action()).isEqualTo(Decision.Action.ANSWER);
     assertThat(d.faqId()).isEqualTo("hpf-001");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @DisplayName("Colloquial paraphrases that share few words with the entry are answered with it (sentence embeddings)")
+  @CsvSource({
+      "身份证找不着了，得重新弄一张，咋办, hukou-009",
+      "辞工以后公积金可以全部拿出来吗, hpf-004",
+      "宝宝刚生下来，户口去哪登记, hukou-001",
+      "不开店了，个体执照咋注销, biz-009"})
+  void answersParaphrases(String query, String expected) {
+    Decision d = SeedKb.kb().ask(query);
+    assertThat(d.action()).isEqualTo(Decision.Action.ANSWER);
+    assertThat(d.faqId()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @DisplayName("Questions outside government services fall back to a person, with no entry offered")
+  @ValueSource(strings = {"明天去北京的机票多少钱", "帮我写一首关于春天的诗"})
+  void fallsBackOutOfScope(String query) {
+    Decision d = SeedKb.kb().ask(query);
+    assertThat(d.action()).isEqualTo(Decision.Action.FALLBACK);
+    assertThat(d.suggestions()).isEmpty();
   }
 
   @Test

@@ -89,9 +89,9 @@ public record GatewayConfig(
     k.put(MAX_BODY_BYTES, new String[] {"65536", "largest accepted HTTP request body in bytes"});
     k.put(RATE_CONVERSATIONS, new String[] {"20", "new conversations one client address may open per minute"});
     k.put(RATE_MESSAGES, new String[] {"60", "messages, feedback and handoff requests one client address may send per minute"});
-    k.put(KB_ANSWER_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.answerThreshold()), "confidence (0 to 1) from which the bot answers outright (chosen on the development set; see docs/benchmarks.md)"});
-    k.put(KB_MIN_GAP, new String[] {String.valueOf(DecisionConfig.DEFAULTS.minGap()), "lead in confidence over the second entry needed to answer outright; closer entries are offered as choices"});
-    k.put(KB_CLARIFY_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.clarifyThreshold()), "confidence from which an entry is offered as a choice; below it for all entries, the bot offers a person"});
+    k.put(KB_ANSWER_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.answerThreshold()), "confidence (0 to 1, the estimated probability the best entry is right) from which the bot answers outright (chosen on the development set; see docs/benchmarks.md)"});
+    k.put(KB_MIN_GAP, new String[] {String.valueOf(DecisionConfig.DEFAULTS.minGap()), "extra lead in ranking score over the second entry needed to answer outright (0: the confidence already weighs the lead)"});
+    k.put(KB_CLARIFY_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.clarifyThreshold()), "ranking score (0 to 1) from which an entry is offered as a choice; below it for all entries, the bot offers a person"});
     k.put(ADMIN_PASSWORD, new String[] {"", "password of the first console administrator 'admin', created on first start; empty = a random one-time password printed once in the log"});
     k.put(CONSOLE_BCRYPT_COST, new String[] {"12", "bcrypt work factor of console passwords (10 to 16)"});
     k.put(CONSOLE_SESSION_IDLE, new String[] {"3600", "a console session expires after this many seconds without a request"});

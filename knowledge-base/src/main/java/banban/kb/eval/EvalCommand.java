@@ -58,7 +58,7 @@ public final class EvalCommand {
     try {
       long t0 = System.nanoTime();
       List<EvalCase> evalCases = EvalCase.read(cases);
-      List<FaqEntry> entries = kbFile == null ? classpathSeeds() : FaqJsonl.read(kbFile);
+      List<FaqEntry> entries = entries(kbFile);
       KnowledgeBase kb = KnowledgeBase.build(TextPipeline.create(nlpResources(kbFile)), entries, DecisionConfig.DEFAULTS);
       report(evalCases, kb, entries, out);
       if (sweep) new Sweep(kb, evalCases).print(out);
@@ -116,8 +116,13 @@ public final class EvalCommand {
     return Bm25Baseline.sweep(cases, tops);
   }
 
+  /** The entries of the KB file, or the seed KB on the class path when none is given. */
+  static List<FaqEntry> entries(Path kbFile) throws IOException {
+    return kbFile == null ? classpathSeeds() : FaqJsonl.read(kbFile);
+  }
+
   /** The seeds beside the KB file when it has them (a full seeds directory), else the class path. */
-  private static NlpResources nlpResources(Path kbFile) {
+  static NlpResources nlpResources(Path kbFile) {
     Path dir = kbFile == null ? null : kbFile.toAbsolutePath().getParent();
     if (dir != null && Files.exists(dir.resolve(NlpResources.DICTIONARY_FILE))
         && Files.exists(dir.resolve(NlpResources.SYNONYMS_FILE))) {

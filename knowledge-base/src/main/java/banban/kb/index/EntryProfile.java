@@ -1,6 +1,8 @@
 package banban.kb.index;
 
 import banban.kb.FaqEntry;
+import banban.kb.semantic.TextVectors;
+import banban.kb.semantic.Vector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * @param keywordTerms per keyword, its term ids
  * @param keywordTexts per keyword, its normalised text (for a plain substring check)
  * @param answerTerms terms of the answer: a citizen often asks about a detail only the answer has
+ * @param questionVectors per question, its sentence embedding (shared with every entry of the same text)
+ * @param answerVector the answer's sentence embedding
  */
 public record EntryProfile(
     FaqEntry entry,
@@ -31,7 +35,9 @@ public record EntryProfile(
     int[] entryTerms,
     int[][] keywordTerms,
     String[] keywordTexts,
-    int[] answerTerms) {
+    int[] answerTerms,
+    Vector[] questionVectors,
+    Vector answerVector) {
 
   /** The analysed texts of one entry, computed once for both the Lucene document and the profile. */
   record Analysed(List<List<String>> questions, List<List<String>> keywords, List<String> answer, List<String> category,
@@ -44,14 +50,16 @@ public record EntryProfile(
     }
   }
 
-  static EntryProfile of(FaqEntry e, Analysed a, TermDictionary dict) {
+  static EntryProfile of(FaqEntry e, Analysed a, TermDictionary dict, TextVectors vectors) {
     List<String> questions = e.questions();
     int[][] terms = new int[questions.size()][];
     int[][] bigrams = new int[questions.size()][];
+    Vector[] qv = new Vector[questions.size()];
     List<int[]> all = new ArrayList<>();
     for (int i = 0; i < questions.size(); i++) {
       terms[i] = dict.ids(a.questions().get(i));
       bigrams[i] = bigrams(a.normalizedQuestions().get(i));
+      qv[i] = vectors.of(questions.get(i));
       all.add(terms[i]);
     }
     int[][] kwTerms = new int[e.keywords().size()][];
@@ -61,7 +69,8 @@ public record EntryProfile(
       kwTexts[i] = a.normalizedKeywords().get(i);
       all.add(kwTerms[i]);
     }
-    return new EntryProfile(e, terms, bigrams, union(all), kwTerms, kwTexts, dict.ids(a.answer()));
+    return new EntryProfile(e, terms, bigrams, union(all), kwTerms, kwTexts, dict.ids(a.answer()), qv,
+        vectors.of(e.answer()));
   }
 
   /** The terms an analyzer makes of a text, in order, duplicates kept. */

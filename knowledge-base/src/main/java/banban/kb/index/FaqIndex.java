@@ -1,6 +1,7 @@
 package banban.kb.index;
 
 import banban.kb.FaqEntry;
+import banban.kb.semantic.TextVectors;
 import banban.nlp.TextPipeline;
 import java.io.Closeable;
 import java.io.IOException;
@@ -64,14 +65,16 @@ public final class FaqIndex implements Closeable {
   public record Retrieval(List<Hit> hits, List<QueryTerm> terms) {}
 
   private final TextPipeline pipeline;
+  private final TextVectors vectors;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final TermDictionary dictionary = new TermDictionary();
   private final Map<String, EntryProfile> profiles = new ConcurrentHashMap<>();
 
-  private FaqIndex(TextPipeline pipeline) throws IOException {
+  private FaqIndex(TextPipeline pipeline, TextVectors vectors) throws IOException {
     this.pipeline = pipeline;
+    this.vectors = vectors;
     // The id is one opaque token; every text field goes through the nlp index analyzer, so synonyms
     // are canonicalised the same way at index and query time.
     this.analyzer = new PerFieldAnalyzerWrapper(pipeline.indexAnalyzer(), Map.of(ID, new KeywordAnalyzer()));
@@ -81,9 +84,16 @@ public final class FaqIndex implements Closeable {
   }
 
   /** Indexes the entries (published or not: the caller filters) and makes them searchable. */
-  public static FaqIndex build(TextPipeline pipeline, Collection<FaqEntry> entries) {
+  public static FaqIndex build(TextPipeline pipeline, TextVectors vectors, Collection<FaqEntry> entries) {
     try {
-      FaqIndex index = new FaqIndex(pipeline);
+      FaqIndex index = new FaqIndex(pipeline, vectors);
+      // Embedding is most of the build's cost for a KB of distinct texts: do it on every core first.
+      List<String> texts = new ArrayList<>();
+      for (FaqEntry e : entries) {
+        texts.addAll(e.questions());
+        texts.add(e.answer());
+      }
+      vectors.prefetch(texts);
       // Bulk loads repeat texts (shared keywords, categories, recurring phrasings): analyse each once.
       Map<String, List<String>> terms = new HashMap<>();
       Map<String, String> normalized = new HashMap<>();
@@ -102,7 +112,7 @@ public final class FaqIndex implements Closeable {
   public synchronized void upsert(FaqEntry e) {
     try {
       EntryProfile.Analysed a = EntryProfile.Analysed.of(e, this::analyze, pipeline::normalize);
-      EntryProfile p = EntryProfile.of(e, a, dictionary);
+      EntryProfile p = EntryProfile.of(e, a, dictionary, vectors);
       writer.updateDocument(new Term(ID, e.id()), document(e, a));
       EntryProfile old = profiles.put(e.id(), p);
       if (old != null) dictionary.removeDocument(old.entryTerms());
@@ -130,6 +140,11 @@ public final class FaqIndex implements Closeable {
 
   public Collection<EntryProfile> profiles() {
     return profiles.values();
+  }
+
+  /** The sentence vectors of this index's texts; the query is embedded with the same model. */
+  public TextVectors vectors() {
+    return vectors;
   }
 
   /** IDF of a term id of the dictionary (weights of question terms in re-ranking). */
@@ -188,7 +203,7 @@ public final class FaqIndex implements Closeable {
   }
 
   private void add(FaqEntry e, EntryProfile.Analysed a) throws IOException {
-    EntryProfile p = EntryProfile.of(e, a, dictionary);
+    EntryProfile p = EntryProfile.of(e, a, dictionary, vectors);
     profiles.put(e.id(), p);
     dictionary.addDocument(p.entryTerms());
     writer.addDocument(document(e, a));
