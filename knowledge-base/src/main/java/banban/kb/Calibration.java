@@ -1,5 +1,6 @@
 package banban.kb;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +34,21 @@ public record Calibration(double intercept, double[] weights) {
   @Override
   public double[] weights() {
     return weights.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Calibration c && Double.compare(c.intercept, intercept) == 0 && Arrays.equals(c.weights, weights);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Double.hashCode(intercept) + Arrays.hashCode(weights);
+  }
+
+  @Override
+  public String toString() {
+    return "Calibration[intercept=" + intercept + ", weights=" + Arrays.toString(weights) + "]";
   }
 
   /**

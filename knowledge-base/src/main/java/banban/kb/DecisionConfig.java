@@ -44,7 +44,7 @@ public record DecisionConfig(
     double clarifyThreshold) {
 
   public static final DecisionConfig DEFAULTS = new DecisionConfig(FieldBoosts.DEFAULTS, 20, 0.0, 0.2, 0.0, 0.5, 0.05,
-      0.2, 1.0, 0.4, 0.4, 0.2, Calibration.DEFAULT, 0.15, 0.0, 0.3);
+      0.2, 1.0, 0.4, 0.4, 0.2, Calibration.DEFAULT, 0.20, 0.0, 0.3);
 
   public DecisionConfig {
     if (candidates < 1) throw new IllegalArgumentException("candidates must be >= 1");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import banban.kb.Calibration;
 import banban.kb.DecisionConfig;
 import banban.gateway.console.ConsoleSettings;
 import banban.gateway.console.StaffedHours;
@@ -46,6 +47,7 @@ public record GatewayConfig(
   public static final String KB_ANSWER_THRESHOLD = "BANBAN_KB_ANSWER_THRESHOLD";
   public static final String KB_MIN_GAP = "BANBAN_KB_MIN_GAP";
   public static final String KB_CLARIFY_THRESHOLD = "BANBAN_KB_CLARIFY_THRESHOLD";
+  public static final String KB_CALIBRATION = "BANBAN_KB_CALIBRATION";
   public static final String ADMIN_PASSWORD = "BANBAN_ADMIN_PASSWORD";
   public static final String CONSOLE_BCRYPT_COST = "BANBAN_CONSOLE_BCRYPT_COST";
   public static final String CONSOLE_SESSION_IDLE = "BANBAN_CONSOLE_SESSION_IDLE_SECONDS";
@@ -92,6 +94,7 @@ public record GatewayConfig(
     k.put(KB_ANSWER_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.answerThreshold()), "confidence (0 to 1, the estimated probability the best entry is right) from which the bot answers outright (chosen on the development set; see docs/benchmarks.md)"});
     k.put(KB_MIN_GAP, new String[] {String.valueOf(DecisionConfig.DEFAULTS.minGap()), "extra lead in ranking score over the second entry needed to answer outright (0: the confidence already weighs the lead)"});
     k.put(KB_CLARIFY_THRESHOLD, new String[] {String.valueOf(DecisionConfig.DEFAULTS.clarifyThreshold()), "ranking score (0 to 1) from which an entry is offered as a choice; below it for all entries, the bot offers a person"});
+    k.put(KB_CALIBRATION, new String[] {"", "the answer confidence's intercept and " + Calibration.FEATURES.size() + " weights, comma-separated, as printed by the calibrate command; absent = fitted on the seed KB"});
     k.put(ADMIN_PASSWORD, new String[] {"", "password of the first console administrator 'admin', created on first start; empty = a random one-time password printed once in the log"});
     k.put(CONSOLE_BCRYPT_COST, new String[] {"12", "bcrypt work factor of console passwords (10 to 16)"});
     k.put(CONSOLE_SESSION_IDLE, new String[] {"3600", "a console session expires after this many seconds without a request"});
@@ -151,7 +154,28 @@ public record GatewayConfig(
         hotline(merged),
         wechat(merged),
         DecisionConfig.DEFAULTS.withThresholds(fraction(merged, KB_ANSWER_THRESHOLD), fraction(merged, KB_MIN_GAP),
-            fraction(merged, KB_CLARIFY_THRESHOLD)));
+            fraction(merged, KB_CLARIFY_THRESHOLD)).withCalibration(calibration(merged)));
+  }
+
+  private static Calibration calibration(JsonObject json) {
+    String v = string(json, KB_CALIBRATION);
+    if (v.isBlank()) return Calibration.DEFAULT;
+    String[] parts = v.split(",");
+    int expected = Calibration.FEATURES.size() + 1;
+    if (parts.length != expected) {
+      throw new ConfigException(KB_CALIBRATION + " must be " + expected + " comma-separated numbers (intercept, then "
+          + String.join(", ", Calibration.FEATURES) + "), got " + parts.length);
+    }
+    double[] n = new double[expected];
+    for (int i = 0; i < expected; i++) {
+      try {
+        n[i] = Double.parseDouble(parts[i].strip());
+        if (!Double.isFinite(n[i])) throw new NumberFormatException();
+      } catch (NumberFormatException e) {
+        throw new ConfigException(KB_CALIBRATION + " must be numbers only, got '" + parts[i].strip() + "'");
+      }
+    }
+    return new Calibration(n[0], java.util.Arrays.copyOfRange(n, 1, expected));
   }
 
   private static HotlineSettings hotline(JsonObject merged) {

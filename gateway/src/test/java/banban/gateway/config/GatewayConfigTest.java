@@ -123,4 +123,17 @@ class GatewayConfigTest {
     assertThatThrownBy(() -> with(GatewayConfig.KB_MIN_GAP, "1.5"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("BANBAN_KB_MIN_GAP").hasMessageContaining("from 0 to 1");
   }
+
+  @Test
+  @DisplayName("A calibration printed by the calibrate command is taken as configured; a malformed one names the key")
+  void calibration() {
+    String printed = "-9.5,3,6,-0.5,0.5,0,-2.5,10,10,4,-2,-6.5,0.4,1.3,1,0.1";
+    banban.kb.Calibration c = with(GatewayConfig.KB_CALIBRATION, printed).decision().calibration();
+    assertThat(c.intercept()).isEqualTo(-9.5);
+    assertThat(c.weights()).hasSize(banban.kb.Calibration.FEATURES.size()).startsWith(3, 6, -0.5);
+    assertThatThrownBy(() -> with(GatewayConfig.KB_CALIBRATION, "1,2,3"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("BANBAN_KB_CALIBRATION").hasMessageContaining("16");
+    assertThatThrownBy(() -> with(GatewayConfig.KB_CALIBRATION, printed.replace("10,", "ten,")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'ten'");
+  }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
  * are then asked (every answer is wrong: these are near-domain out-of-scope questions, the kind a
  * confident wrong answer comes from). Exact matches are not learnt but certain (see
  * {@link Calibration#confidence}). Prints the weights as the Java literal of
- * {@link Calibration#DEFAULT} and as JSON. Never reads evaluation cases.
+ * {@link Calibration#DEFAULT} and as the gateway's {@code BANBAN_KB_CALIBRATION} setting. Never reads
+ * evaluation cases.
  */
 public final class CalibrateCommand {
 
@@ -105,6 +106,9 @@ public final class CalibrateCommand {
         java.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", fit.weights()[k]));
       }
       out.println(java.append("})"));
+      StringBuilder env = new StringBuilder("BANBAN_KB_CALIBRATION=").append(String.format(Locale.ROOT, "%.3f", fit.intercept()));
+      for (double w : fit.weights()) env.append(',').append(String.format(Locale.ROOT, "%.3f", w));
+      out.println(env);
       System.err.printf("calibrate finished in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       return 0;
     } catch (FaqImportException e) {

@@ -62,6 +62,11 @@ final class Sweep {
     rows.stream().filter(r -> r.f().wrongRate() <= 0.03 && r.f().rejection() >= 0.9)
         .sorted(Comparator.comparingDouble((Row r) -> r.f().accuracy()).reversed()).limit(5)
         .forEach(r -> out.println(line(r)));
+    out.println("the trade-off, answer threshold alone (gap and clarify threshold as configured):");
+    for (double th = 0.06; th <= 0.401; th += 0.02) {
+      DecisionConfig cfg = base.withThresholds(th, base.minGap(), base.clarifyThreshold());
+      out.println(line(new Row(cfg, replay(answerer, candidates, cfg))));
+    }
     out.println("current defaults:");
     out.println(line(new Row(base, replay(answerer, candidates, base))));
   }
