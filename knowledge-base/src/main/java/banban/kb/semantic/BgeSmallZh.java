@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BgeSmallZh implements Embedder {
 
+  /** The model's name, also the key of its stored vectors. */
+  public static final String NAME = "bge-small-zh-v1.5-int8";
+
   private static final Logger log = LoggerFactory.getLogger(BgeSmallZh.class);
   private static final String MODEL = "bge-small-zh-v1.5-q.onnx";
   private static final String TOKENIZER = "bge-small-zh-v1.5-q-tokenizer.json";
@@ -63,7 +66,7 @@ public final class BgeSmallZh implements Embedder {
 
   @Override
   public String name() {
-    return "bge-small-zh-v1.5-int8";
+    return NAME;
   }
 
   static float[] normalize(float[] v) {

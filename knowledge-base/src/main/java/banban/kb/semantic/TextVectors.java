@@ -1,6 +1,7 @@
 package banban.kb.semantic;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,8 @@ public final class TextVectors {
   private final Embedder embedder;
   private final int capacity;
   private final Map<String, Vector> cache = new ConcurrentHashMap<>();
+  /** Vectors computed here and not yet handed to storage, by the hex SHA-256 of their text. */
+  private final Map<String, Vector> unsaved = new ConcurrentHashMap<>();
 
   public TextVectors(Embedder embedder, int capacity) {
     this.embedder = embedder;
@@ -49,8 +52,44 @@ public final class TextVectors {
     if (cache.size() < capacity) {
       Vector prev = cache.putIfAbsent(text, v);
       if (prev != null) return prev;
+      unsaved.put(sha256(text), v);
     }
     return v;
+  }
+
+  /**
+   * Takes vectors computed earlier (stored in PostgreSQL) for these texts, so they are not embedded
+   * again; {@code stored} is keyed by the hex SHA-256 of the text. Returns how many were taken.
+   */
+  public int preload(Collection<String> texts, Map<String, Vector> stored) {
+    int n = 0;
+    for (String t : texts) {
+      if (cache.size() >= capacity) break;
+      if (cache.containsKey(t)) continue;
+      Vector v = stored.get(sha256(t));
+      if (v != null && v.values().length > 0 && cache.putIfAbsent(t, v) == null) n++;
+    }
+    return n;
+  }
+
+  /** The vectors computed since the last call, by the hex SHA-256 of their text, for storage. */
+  public Map<String, Vector> drainUnsaved() {
+    Map<String, Vector> out = new java.util.HashMap<>();
+    for (String k : List.copyOf(unsaved.keySet())) {
+      Vector v = unsaved.remove(k);
+      if (v != null) out.put(k, v);
+    }
+    return out;
+  }
+
+  /** Hex SHA-256 of the text's UTF-8 bytes: how stored vectors are keyed. */
+  public static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** Embeds the texts not yet known, on all cores (a bulk load of the KB at start-up). */

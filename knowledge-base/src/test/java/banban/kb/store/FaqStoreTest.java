@@ -7,6 +7,7 @@ import banban.kb.DecisionConfig;
 import banban.kb.FaqEntry;
 import banban.kb.KnowledgeBase;
 import banban.kb.SeedKb;
+import banban.kb.semantic.TextVectors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
@@ -134,6 +135,65 @@ class FaqStoreTest {
               });
         })
         .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("Sentence vectors stored after one build are reused by the next: nothing is embedded twice")
+  void storesVectors(Vertx vertx, VertxTestContext ctx) {
+    List<FaqEntry> entries = SeedKb.entries().subList(60, 70);
+    java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+    for (FaqEntry e : entries) {
+      texts.addAll(e.questions());
+      texts.add(e.answer());
+    }
+    CountingEmbedder first = new CountingEmbedder();
+    CountingEmbedder second = new CountingEmbedder();
+    VectorRepository store = VectorRepository.create(pool);
+    TextVectors before = new TextVectors(first, 10_000);
+    vertx.executeBlocking(() -> KnowledgeBase.build(SeedKb.pipeline(), before, entries, DecisionConfig.DEFAULTS))
+        .compose(kb -> store.saveAll("test-model", before.drainUnsaved()))
+        .compose(n -> {
+          ctx.verify(() -> {
+            assertThat(n).isEqualTo(texts.size());
+            assertThat(first.calls.get()).isEqualTo(texts.size());
+            assertThat(before.drainUnsaved()).isEmpty();
+          });
+          return store.saveAll("test-model", java.util.Map.of(TextVectors.sha256(entries.get(0).question()),
+              banban.kb.semantic.Vector.of(new float[] {1, 0, 0})));  // already there: the first is kept
+        })
+        .compose(n -> store.load("test-model"))
+        .compose(stored -> vertx.executeBlocking(() -> {
+          TextVectors after = new TextVectors(second, 10_000);
+          int reused = after.preload(texts, stored);
+          KnowledgeBase.build(SeedKb.pipeline(), after, entries, DecisionConfig.DEFAULTS);
+          ctx.verify(() -> {
+            assertThat(reused).isEqualTo(texts.size());
+            assertThat(second.calls.get()).isZero();
+            assertThat(after.of(entries.get(0).question()).values()).hasSize(2);
+          });
+          return stored;
+        }))
+        .compose(stored -> store.load("other-model"))
+        .onComplete(ctx.succeeding(other -> ctx.verify(() -> {
+          assertThat(other).isEmpty();
+          ctx.completeNow();
+        })));
+  }
+
+  /** Two-dimensional vectors from the text's length: enough to count calls and compare round trips. */
+  private static final class CountingEmbedder implements banban.kb.semantic.Embedder {
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public float[] embed(String text) {
+      calls.incrementAndGet();
+      return new float[] {text.length(), 1};
+    }
+
+    @Override
+    public String name() {
+      return "test-model";
+    }
   }
 
   /** Polls a condition every 20 ms on the event loop; the test's timeout is the deadline. */
