@@ -125,6 +125,16 @@ public final class KnowledgeBase {
     return Snapshot.of(p, index);
   }
 
+  /** The texts that get a sentence vector: every question and every answer of the entries. */
+  public static List<String> embeddedTexts(Collection<FaqEntry> entries) {
+    List<String> out = new java.util.ArrayList<>();
+    for (FaqEntry e : entries) {
+      out.addAll(e.questions());
+      out.add(e.answer());
+    }
+    return out;
+  }
+
   /** Distinct texts only: large KBs repeat phrasings, and the pipeline segments each text it gets. */
   private static Collection<String> vocabulary(Collection<FaqEntry> entries) {
     Set<String> texts = new LinkedHashSet<>();

@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ public final class KnowledgeService {
         .compose(entries -> s.storedVectors().compose(stored -> worker.executeBlocking(() -> {
           TextPipeline pipeline = TextPipeline.create(seeds.nlpResources());
           TextVectors vectors = TextVectors.shared();
-          int reused = vectors.preload(texts(entries), stored);
+          int reused = vectors.preload(KnowledgeBase.embeddedTexts(entries), stored);
           log.info("Sentence vectors: {} of {} stored ones reused", reused, stored.size());
           return KnowledgeBase.build(pipeline, vectors, entries, decision);
         }, false)))
@@ -94,15 +93,6 @@ public final class KnowledgeService {
       log.warn("Reading stored sentence vectors failed ({}); embedding every text", err.getMessage());
       return Future.succeededFuture(Map.of());
     });
-  }
-
-  private static List<String> texts(List<FaqEntry> entries) {
-    List<String> out = new ArrayList<>();
-    for (FaqEntry e : entries) {
-      out.addAll(e.questions());
-      out.add(e.answer());
-    }
-    return out;
   }
 
   private Future<Void> seedIfEmpty(Seeds seeds) {

@@ -88,12 +88,7 @@ public final class FaqIndex implements Closeable {
     try {
       FaqIndex index = new FaqIndex(pipeline, vectors);
       // Embedding is most of the build's cost for a KB of distinct texts: do it on every core first.
-      List<String> texts = new ArrayList<>();
-      for (FaqEntry e : entries) {
-        texts.addAll(e.questions());
-        texts.add(e.answer());
-      }
-      vectors.prefetch(texts);
+      vectors.prefetch(banban.kb.KnowledgeBase.embeddedTexts(entries));
       // Bulk loads repeat texts (shared keywords, categories, recurring phrasings): analyse each once.
       Map<String, List<String>> terms = new HashMap<>();
       Map<String, String> normalized = new HashMap<>();

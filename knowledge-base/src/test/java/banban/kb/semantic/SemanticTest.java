@@ -45,19 +45,8 @@ class SemanticTest {
   @Test
   @DisplayName("A text is embedded once and its vector shared; past capacity vectors are computed but not kept")
   void cachesByText() {
-    AtomicInteger calls = new AtomicInteger();
-    Embedder counting = new Embedder() {
-      @Override
-      public float[] embed(String text) {
-        calls.incrementAndGet();
-        return new float[] {text.length(), 1};
-      }
-
-      @Override
-      public String name() {
-        return "counting";
-      }
-    };
+    CountingEmbedder counting = new CountingEmbedder();
+    AtomicInteger calls = counting.calls;
     TextVectors v = new TextVectors(counting, 2);
     v.prefetch(List.of("甲", "乙乙", "甲"));
     assertThat(calls).hasValue(2);

@@ -7,6 +7,7 @@ import banban.kb.DecisionConfig;
 import banban.kb.FaqEntry;
 import banban.kb.KnowledgeBase;
 import banban.kb.SeedKb;
+import banban.kb.semantic.CountingEmbedder;
 import banban.kb.semantic.TextVectors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -178,22 +179,6 @@ class FaqStoreTest {
           assertThat(other).isEmpty();
           ctx.completeNow();
         })));
-  }
-
-  /** Two-dimensional vectors from the text's length: enough to count calls and compare round trips. */
-  private static final class CountingEmbedder implements banban.kb.semantic.Embedder {
-    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-
-    @Override
-    public float[] embed(String text) {
-      calls.incrementAndGet();
-      return new float[] {text.length(), 1};
-    }
-
-    @Override
-    public String name() {
-      return "test-model";
-    }
   }
 
   /** Polls a condition every 20 ms on the event loop; the test's timeout is the deadline. */
