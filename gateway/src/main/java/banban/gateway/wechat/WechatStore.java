@@ -18,16 +18,37 @@ public final class WechatStore {
     }
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WechatStore.class);
+
   private final Pool pool;
 
   public WechatStore(Pool pool) {
     this.pool = pool;
   }
 
-  /** True when this request is the first to see the key and must handle it. */
+  /**
+   * A key still {@code handling} this long after it was claimed belongs to an instance that stopped or
+   * crashed mid-delivery: every live handler has answered or given up on WeChat's 4-second deadline by
+   * then. WeChat retries a delivery twice, about 5 and 10 seconds after the first, so the last retry can
+   * take the key over and the citizen's message is not lost.
+   */
+  static final int STALE_SECONDS = 8;
+
+  /**
+   * True when this request must handle the key: it is the first to see it, or it takes over a key left
+   * {@code handling} for {@link #STALE_SECONDS} by an instance that is gone.
+   */
   public Future<Boolean> claim(String key) {
-    return pool.preparedQuery("INSERT INTO wechat_inbound (dedupe_key) VALUES ($1) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(key)).map(rs -> rs.rowCount() == 1);
+    return pool.preparedQuery("INSERT INTO wechat_inbound (dedupe_key) VALUES ($1) ON CONFLICT (dedupe_key) DO UPDATE"
+            + " SET created_at = now() WHERE wechat_inbound.state = 'handling'"
+            + " AND wechat_inbound.created_at < now() - make_interval(secs => $2) RETURNING (xmax = 0) AS inserted")
+        .execute(Tuple.of(key, STALE_SECONDS)).map(rs -> {
+          if (rs.rowCount() == 0) return false;
+          if (!rs.iterator().next().getBoolean("inserted")) {
+            log.warn("WeChat delivery {} was left unfinished by a stopped instance; handling it now", key);
+          }
+          return true;
+        });
   }
 
   /** Records the passive reply (null when the answer came too late and "success" went out). */

@@ -166,6 +166,25 @@ class WechatChannelTest {
   }
 
   @Test
+  @DisplayName("A delivery left 'handling' by an instance that died is taken over by WeChat's retry: answered, stored once")
+  void takesOverAbandonedDelivery() {
+    String openId = "o-crashed-instance";
+    long msgId = MSG_IDS.incrementAndGet();
+    String key = "district|" + openId + "|" + msgId;
+    gateway.pool().preparedQuery("INSERT INTO wechat_inbound (dedupe_key, created_at) VALUES ($1, now() - interval '30 seconds')")
+        .execute(Tuple.of(key)).await();
+    Reply r = wechat.post(Mode.SAFE, WechatPlayer.text(openId, msgId, "租房子住可以提取住房公积金吗？"));
+    assertThat(r.content()).contains("公积金");
+    assertThat(citizenMessages(openId)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM wechat_inbound WHERE dedupe_key = $1 AND state = 'answered'", key)).isEqualTo(1);
+
+    String fresh = "district|" + openId + "|" + MSG_IDS.incrementAndGet();
+    WechatStore store = new WechatStore(gateway.pool());
+    assertThat(store.claim(fresh).await()).isTrue();
+    assertThat(store.claim(fresh).await()).as("a key claimed a moment ago is not taken over").isFalse();
+  }
+
+  @Test
   @DisplayName("Forged signature, stale timestamp, wrong AppId, XXE, a 10 MB body, truncated XML: each rejected, nothing stored")
   void rejections() {
     String openId = "o-hostile";
