@@ -101,11 +101,36 @@ public final class ConversationService implements ConversationPort {
   @Override
   public Future<JsonArray> receive(InboundMessage in) {
     String id = in.conversationId();
+    if (in.dedupeKey() != null) return receiveOnce(in);
     // Stored and committed on its own first: whatever happens to the answer, the citizen's words are kept.
     return store.pool().withConnection(c -> store.insertMessage(c, id, "citizen", in.text(), null))
         .onSuccess(publishLater(id))
-        .compose(citizen -> botTurn(in).recover(e -> apologise(id, in.text(), e))
-            .map(replies -> new JsonArray().add(citizen).addAll(replies)));
+        .compose(citizen -> answer(in, citizen));
+  }
+
+  /**
+   * A delivery with a key (WeChat) is stored once. When the key is already stored, an instance handled
+   * it and died: its answer is replayed, or, if it died before answering, the bot answers now.
+   */
+  private Future<JsonArray> receiveOnce(InboundMessage in) {
+    String id = in.conversationId();
+    return store.pool().withConnection(c -> store.insertCitizenMessage(c, id, in.text(), in.dedupeKey()))
+        .compose(stored -> {
+          if (stored.isPresent()) {
+            publishLater(id).handle(stored.get());
+            return answer(in, stored.get());
+          }
+          return store.delivery(in.dedupeKey()).compose(earlier -> {
+            log.info("Delivery {} of conversation {} was stored before; {}", in.dedupeKey(), id,
+                earlier.size() > 1 ? "replaying its answer" : "answering it now");
+            return earlier.size() > 1 ? Future.succeededFuture(earlier) : answer(in, earlier.getJsonObject(0));
+          });
+        });
+  }
+
+  private Future<JsonArray> answer(InboundMessage in, JsonObject citizen) {
+    return botTurn(in).recover(e -> apologise(in.conversationId(), in.text(), e))
+        .map(replies -> new JsonArray().add(citizen).addAll(replies));
   }
 
   private Future<JsonArray> botTurn(InboundMessage in) {

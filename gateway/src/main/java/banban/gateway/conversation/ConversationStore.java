@@ -70,6 +70,34 @@ public final class ConversationStore {
         .map(rs -> toJson(rs.iterator().next()));
   }
 
+  /**
+   * The citizen's message, stored once per delivery key: empty when a message with this key is already
+   * stored (a retried delivery that an instance handled before it died).
+   */
+  public Future<java.util.Optional<JsonObject>> insertCitizenMessage(SqlClient c, String conversationId, String text,
+      String dedupeKey) {
+    return c.preparedQuery("INSERT INTO message (conversation_id, sender, text, dedupe_key) VALUES ($1, 'citizen', $2, $3)"
+            + " ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING " + MESSAGE_COLUMNS)
+        .execute(Tuple.of(UUID.fromString(conversationId), text, dedupeKey))
+        .map(rs -> rs.size() == 0 ? java.util.Optional.<JsonObject>empty() : java.util.Optional.of(toJson(rs.iterator().next())));
+  }
+
+  /** The stored message of a delivery key, then what followed it up to the citizen's next message. */
+  public Future<JsonArray> delivery(String dedupeKey) {
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id ="
+            + " (SELECT conversation_id FROM message WHERE dedupe_key = $1)"
+            + " AND id >= (SELECT id FROM message WHERE dedupe_key = $1) ORDER BY id")
+        .execute(Tuple.of(dedupeKey))
+        .map(rs -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rs) {
+            if (!out.isEmpty() && "citizen".equals(r.getString("sender"))) break;
+            out.add(toJson(r));
+          }
+          return out;
+        });
+  }
+
   public Future<JsonArray> messagesAfter(String conversationId, long afterId) {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = $1 AND id > $2 ORDER BY id")
         .execute(Tuple.of(UUID.fromString(conversationId), afterId))

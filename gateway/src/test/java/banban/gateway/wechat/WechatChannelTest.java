@@ -185,6 +185,25 @@ class WechatChannelTest {
   }
 
   @Test
+  @DisplayName("A delivery whose message the dead instance had already stored is answered without storing it twice")
+  void takeoverDoesNotDuplicate() {
+    String openId = "o-crashed-after-storing";
+    wechat.post(Mode.SAFE, text(openId, "你好"));
+    long msgId = MSG_IDS.incrementAndGet();
+    String key = "district|" + openId + "|" + msgId;
+    String conversation = gateway.pool().preparedQuery("SELECT id FROM conversation WHERE citizen_ref = $1")
+        .execute(Tuple.of("district:" + openId)).await().iterator().next().getUUID("id").toString();
+    gateway.pool().preparedQuery("INSERT INTO message (conversation_id, sender, text, dedupe_key)"
+        + " VALUES ($1::uuid, 'citizen', '租房子住可以提取住房公积金吗？', $2)").execute(Tuple.of(conversation, key)).await();
+    gateway.pool().preparedQuery("INSERT INTO wechat_inbound (dedupe_key, created_at) VALUES ($1, now() - interval '30 seconds')")
+        .execute(Tuple.of(key)).await();
+    Reply r = wechat.post(Mode.SAFE, WechatPlayer.text(openId, msgId, "租房子住可以提取住房公积金吗？"));
+    assertThat(r.content()).contains("公积金");
+    assertThat(citizenMessages(openId)).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM message WHERE dedupe_key = $1", key)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("Forged signature, stale timestamp, wrong AppId, XXE, a 10 MB body, truncated XML: each rejected, nothing stored")
   void rejections() {
     String openId = "o-hostile";
