@@ -27,12 +27,32 @@ public final class Answerer {
     return cfg;
   }
 
+  /**
+   * A decision with the ranked candidates it was chosen from (none when an intent decided before
+   * retrieval): what evaluation and calibration need, from one analysis and one ranking.
+   */
+  public record Examined(Decision decision, List<Candidate> candidates) {
+
+    /** True when retrieval decided (answer, clarify or fallback), not an intent. */
+    public boolean retrieval() {
+      return switch (decision.action()) {
+        case ANSWER, CLARIFY, FALLBACK -> true;
+        default -> false;
+      };
+    }
+  }
+
   public Decision decide(String text, Snapshot s) {
+    return examine(text, s).decision();
+  }
+
+  public Examined examine(String text, Snapshot s) {
     AnalyzedQuery aq = s.pipeline().analyze(text == null ? "" : text);
     List<String> intents = aq.intents().stream().map(i -> i.intent().wireName()).distinct().toList();
     Decision byIntent = byIntent(aq, intents);
-    if (byIntent != null) return byIntent;
-    return choose(rank(aq, s, cfg), intents, cfg);
+    if (byIntent != null) return new Examined(byIntent, List.of());
+    List<Candidate> ranked = rank(aq, s, cfg);
+    return new Examined(choose(ranked, intents, cfg), ranked);
   }
 
   /** Retrieval and re-ranking alone, best first (the eval's sweep replays {@link #choose} on it). */
@@ -43,11 +63,6 @@ public final class Answerer {
     List<String> terms = aq.tokens();
     return Ranker.rank(s.index(), s.index().search(terms, cfg.boosts(), cfg.candidates()), aq.normalized(),
         aq.original(), cfg);
-  }
-
-  /** The same candidates scored and calibrated with another configuration (calibration, sweeps). */
-  public static List<Candidate> rescore(List<Candidate> candidates, DecisionConfig cfg) {
-    return Ranker.finish(candidates, cfg);
   }
 
   /**

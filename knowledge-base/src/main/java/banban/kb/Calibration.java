@@ -68,19 +68,18 @@ public record Calibration(double intercept, double[] weights) {
   /** The feature vector of candidate {@code i}: its own values and its lead over the best other candidate. */
   public static double[] features(List<Candidate> ranked, int i) {
     Candidate c = ranked.get(i);
-    double oScore = 0;
-    double oLex = 0;
-    double oQ = 0;
-    double oA = 0;
-    boolean any = false;
+    // With no other candidate the lead is the value itself (the best other counts as 0).
+    double oScore = ranked.size() > 1 ? Double.NEGATIVE_INFINITY : 0;
+    double oLex = oScore;
+    double oQ = oScore;
+    double oA = oScore;
     for (int j = 0; j < ranked.size(); j++) {
       if (j == i) continue;
       Candidate o = ranked.get(j);
-      oScore = any ? Math.max(oScore, o.score()) : o.score();
-      oLex = any ? Math.max(oLex, o.lexical()) : o.lexical();
-      oQ = any ? Math.max(oQ, o.questionSim()) : o.questionSim();
-      oA = any ? Math.max(oA, o.answerSim()) : o.answerSim();
-      any = true;
+      oScore = Math.max(oScore, o.score());
+      oLex = Math.max(oLex, o.lexical());
+      oQ = Math.max(oQ, o.questionSim());
+      oA = Math.max(oA, o.answerSim());
     }
     return new double[] {c.score(), c.score() - oScore, c.lexical(), c.lexical() - oLex, c.questionSim(),
         c.questionSim() - oQ, c.answerSim(), c.answerSim() - oA, c.match(), c.coverage(), c.dice(),

@@ -49,7 +49,12 @@ public final class KnowledgeBase {
     return answerer.decide(text, snapshot);
   }
 
-  /** Re-ranked candidates without the decision (agent assist, evaluation). */
+  /** The decision and the candidates it was chosen from, from one ranking (evaluation, calibration). */
+  public Answerer.Examined examine(String text) {
+    return answerer.examine(text, snapshot);
+  }
+
+  /** Re-ranked candidates without the decision (agent assist). */
   public List<Candidate> candidates(String text) {
     Snapshot s = snapshot;
     return Answerer.rank(s.pipeline().analyze(text == null ? "" : text), s, answerer.config());

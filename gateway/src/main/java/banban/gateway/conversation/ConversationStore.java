@@ -84,9 +84,8 @@ public final class ConversationStore {
 
   /** The stored message of a delivery key, then what followed it up to the citizen's next message. */
   public Future<JsonArray> delivery(String dedupeKey) {
-    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id ="
-            + " (SELECT conversation_id FROM message WHERE dedupe_key = $1)"
-            + " AND id >= (SELECT id FROM message WHERE dedupe_key = $1) ORDER BY id")
+    return pool.preparedQuery("WITH d AS (SELECT conversation_id AS conv, id AS from_id FROM message WHERE dedupe_key = $1)"
+            + " SELECT " + MESSAGE_COLUMNS + " FROM message, d WHERE conversation_id = d.conv AND id >= d.from_id ORDER BY id")
         .execute(Tuple.of(dedupeKey))
         .map(rs -> {
           JsonArray out = new JsonArray();

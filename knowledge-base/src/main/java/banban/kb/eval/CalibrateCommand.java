@@ -1,8 +1,8 @@
 package banban.kb.eval;
 
+import banban.kb.Answerer;
 import banban.kb.Calibration;
 import banban.kb.Candidate;
-import banban.kb.Decision;
 import banban.kb.DecisionConfig;
 import banban.kb.FaqEntry;
 import banban.kb.FaqImportException;
@@ -122,15 +122,10 @@ public final class CalibrateCommand {
 
   /** One training row: the top candidate's features, and whether it is the entry {@code expect} (null: none is). */
   private static void add(KnowledgeBase kb, String query, String expect, List<double[]> x, List<Boolean> y) {
-    Decision d = kb.ask(query);
-    switch (d.action()) {
-      case ANSWER, CLARIFY, FALLBACK -> { }
-      default -> {
-        return; // intents decide before retrieval; they never reach the confidence
-      }
-    }
-    List<Candidate> ranked = kb.candidates(query);
-    if (ranked.isEmpty()) return;
+    Answerer.Examined e = kb.examine(query);
+    // Intents decide before retrieval and never reach the confidence.
+    List<Candidate> ranked = e.candidates();
+    if (!e.retrieval() || ranked.isEmpty()) return;
     x.add(Calibration.features(ranked, 0));
     y.add(expect != null && expect.equals(ranked.get(0).entry().id()));
   }

@@ -1,5 +1,6 @@
 package banban.kb.eval;
 
+import banban.kb.Answerer;
 import banban.kb.Decision;
 import banban.kb.DecisionConfig;
 import banban.kb.FaqEntry;
@@ -60,8 +61,10 @@ public final class EvalCommand {
       List<EvalCase> evalCases = EvalCase.read(cases);
       List<FaqEntry> entries = entries(kbFile);
       KnowledgeBase kb = KnowledgeBase.build(TextPipeline.create(nlpResources(kbFile)), entries, DecisionConfig.DEFAULTS);
-      report(evalCases, kb, entries, out);
-      if (sweep) new Sweep(kb, evalCases).print(out);
+      List<Answerer.Examined> examined = new ArrayList<>(evalCases.size());
+      for (EvalCase c : evalCases) examined.add(kb.examine(c.query()));
+      report(evalCases, examined, kb.size(), entries, out);
+      if (sweep) new Sweep(kb.config(), evalCases, examined).print(out);
       System.err.printf("eval finished in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       return 0;
     } catch (FaqImportException e) {
@@ -73,11 +76,13 @@ public final class EvalCommand {
     }
   }
 
-  private static void report(List<EvalCase> cases, KnowledgeBase kb, List<FaqEntry> entries, PrintStream out) {
+  private static void report(List<EvalCase> cases, List<Answerer.Examined> examined, int kbSize, List<FaqEntry> entries,
+      PrintStream out) {
     Figures all = new Figures();
     Map<String, Figures> byTag = new TreeMap<>();
-    for (EvalCase c : cases) {
-      Decision d = kb.ask(c.query());
+    for (int i = 0; i < cases.size(); i++) {
+      EvalCase c = cases.get(i);
+      Decision d = examined.get(i).decision();
       Figures.Outcome o = new Figures.Outcome(d.action().wireName(), d.faqId(),
           d.suggestions().stream().map(Decision.Suggestion::faqId).toList());
       all.add(c, o);
@@ -87,7 +92,7 @@ public final class EvalCommand {
     Bm25Baseline.Choice smart = baseline(new SmartChineseAnalyzer(), published, cases);
     Bm25Baseline.Choice cjk = baseline(new CJKAnalyzer(), published, cases);
 
-    out.printf("banban knowledge base evaluation: %d cases, %d FAQ entries%n%n", cases.size(), kb.size());
+    out.printf("banban knowledge base evaluation: %d cases, %d FAQ entries%n%n", cases.size(), kbSize);
     out.println(Figures.header());
     out.println(all.row("overall"));
     byTag.forEach((tag, f) -> out.println(f.row("  " + tag)));

@@ -4,7 +4,6 @@ import banban.kb.Answerer;
 import banban.kb.Candidate;
 import banban.kb.Decision;
 import banban.kb.DecisionConfig;
-import banban.kb.KnowledgeBase;
 import banban.kb.Texts;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -28,17 +27,13 @@ final class Sweep {
   private final List<List<Candidate>> candidates = new ArrayList<>();
   private final DecisionConfig base;
 
-  Sweep(KnowledgeBase kb, List<EvalCase> cases) {
+  /** {@code examined}: each case's decision and candidates, in the order of {@code cases}. */
+  Sweep(DecisionConfig base, List<EvalCase> cases, List<Answerer.Examined> examined) {
     this.cases = cases;
-    this.base = kb.config();
-    for (EvalCase c : cases) {
-      Decision d = kb.ask(c.query());
-      boolean retrieval = switch (d.action()) {
-        case ANSWER, CLARIFY, FALLBACK -> true;
-        default -> false;
-      };
-      intentDecisions.add(retrieval ? null : d);
-      candidates.add(retrieval ? kb.candidates(c.query()) : List.of());
+    this.base = base;
+    for (Answerer.Examined e : examined) {
+      intentDecisions.add(e.retrieval() ? null : e.decision());
+      candidates.add(e.candidates());
     }
   }
 

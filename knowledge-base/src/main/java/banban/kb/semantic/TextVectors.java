@@ -1,7 +1,6 @@
 package banban.kb.semantic;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -75,7 +74,7 @@ public final class TextVectors {
   /** The vectors computed since the last call, by the hex SHA-256 of their text, for storage. */
   public Map<String, Vector> drainUnsaved() {
     Map<String, Vector> out = new java.util.HashMap<>();
-    for (String k : List.copyOf(unsaved.keySet())) {
+    for (String k : unsaved.keySet()) {
       Vector v = unsaved.remove(k);
       if (v != null) out.put(k, v);
     }
